@@ -1,0 +1,91 @@
+import type { Inventory } from '../model/inventory.js';
+import type { Resource, ResourceOfType, ResourceType } from '../model/resources/index.js';
+import type { Severity } from '../model/result.js';
+import type { SourceRef, Value } from '../model/value.js';
+
+/** Framework requirement ids a check gives evidence for; the ids must exist in catalog/data/frameworks. */
+export interface FrameworkRefs {
+  /** CIS AWS Foundations Benchmark v4.0.1 recommendation numbers, e.g. "2.1.4". */
+  cis?: string[];
+  /** AWS Foundational Security Best Practices control ids, e.g. "S3.8". */
+  fsbp?: string[];
+  /** NIST SP 800-53 rev. 5 control ids, e.g. "SC-28". */
+  nist80053?: string[];
+  /** PCI DSS v4.0 requirement numbers. */
+  pci?: string[];
+  /** HIPAA Security Rule sections, e.g. "164.312(a)(2)(iv)". */
+  hipaa?: string[];
+  /** ISO/IEC 27001:2022 Annex A controls, e.g. "A.8.24". */
+  iso27001?: string[];
+  /** SOC 2 trust services criteria, e.g. "CC6.1". */
+  soc2?: string[];
+}
+
+export interface CheckMetadata {
+  /** Stable, never reused: `<service>-<what>`, e.g. `s3-bucket-public-access-block`. */
+  id: string;
+  title: string;
+  severity: Severity;
+  /** Responsibility area id from the catalog, e.g. `data.enc-at-rest`. */
+  area: string;
+  /** Why it matters: the risk, in one or two sentences. */
+  rationale: string;
+  remediation: {
+    text: string;
+    /** A CloudFormation snippet that passes the check. */
+    cloudformation: string;
+  };
+  frameworks: FrameworkRefs;
+}
+
+export type VerdictStatus = 'PASS' | 'FAIL' | 'UNKNOWN';
+
+export interface Verdict {
+  status: VerdictStatus;
+  message: string;
+  evidence?: SourceRef;
+}
+
+export interface CheckContext {
+  inventory: Inventory;
+  /** Finds a resource of the same inventory by its id (logical id or ARN). */
+  resourceById(id: string): Resource | undefined;
+}
+
+export interface Check<T extends ResourceType = ResourceType> extends CheckMetadata {
+  resourceTypes: readonly T[];
+  /** Pure: the same resource and context always give the same verdicts; no I/O. */
+  evaluate(resource: ResourceOfType<T>, context: CheckContext): Verdict | Verdict[];
+}
+
+/** Identity function that keeps the resource type narrowed for `evaluate`. */
+export function defineCheck<T extends ResourceType>(check: Check<T>): Check<T> {
+  return check;
+}
+
+export function pass(message: string, evidence?: SourceRef): Verdict {
+  return { status: 'PASS', message, ...(evidence ? { evidence } : {}) };
+}
+
+export function fail(message: string, evidence?: SourceRef): Verdict {
+  return { status: 'FAIL', message, ...(evidence ? { evidence } : {}) };
+}
+
+export function cannotTell(message: string, evidence?: SourceRef): Verdict {
+  return { status: 'UNKNOWN', message, ...(evidence ? { evidence } : {}) };
+}
+
+/**
+ * Decides on a Value: unknown values give UNKNOWN with the reason, known ones go to `decide`.
+ * The deciding value's source becomes the verdict's evidence unless `decide` names another.
+ */
+export function judge<T>(value: Value<T>, decide: (v: T, origin: 'explicit' | 'default') => Verdict): Verdict {
+  if (!value.known) return cannotTell(value.reason, value.source);
+  const verdict = decide(value.value, value.origin);
+  return verdict.evidence ? verdict : { ...verdict, evidence: value.source };
+}
+
+/** Wording for a value that was not set and so took AWS's default. */
+export function byDefault(origin: 'explicit' | 'default'): string {
+  return origin === 'default' ? ' (not set, so the AWS default applies)' : '';
+}

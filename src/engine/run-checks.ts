@@ -1,0 +1,88 @@
+import type { Check, CheckContext, Verdict } from '../checks/check.js';
+import type { Inventory } from '../model/inventory.js';
+import type { Resource } from '../model/resources/index.js';
+import type { CheckResult, ResultResource, Severity } from '../model/result.js';
+import { severityRank } from '../model/result.js';
+
+export interface CheckFilter {
+  /** Only these check ids (exact). */
+  checkIds?: readonly string[];
+  /** Leave these check ids out. */
+  skipCheckIds?: readonly string[];
+  /** Only checks at or above this severity. */
+  minSeverity?: Severity;
+  /** Only checks whose area is one of these, or starts with one followed by a dot ("data" matches "data.enc-at-rest"). */
+  areas?: readonly string[];
+}
+
+export function selectChecks(checks: readonly Check[], filter: CheckFilter = {}): Check[] {
+  return checks.filter((check) => {
+    if (filter.checkIds?.length && !filter.checkIds.includes(check.id)) return false;
+    if (filter.skipCheckIds?.includes(check.id)) return false;
+    if (filter.minSeverity && severityRank(check.severity) < severityRank(filter.minSeverity)) return false;
+    if (filter.areas?.length && !filter.areas.some((a) => check.area === a || check.area.startsWith(`${a}.`))) {
+      return false;
+    }
+    return true;
+  });
+}
+
+export function describeResource(resource: Resource): ResultResource {
+  return {
+    id: resource.id,
+    type: resource.type,
+    name: resource.name,
+    ...(resource.arn ? { arn: resource.arn } : {}),
+    ...(resource.region ? { region: resource.region } : {}),
+    ...(resource.account ? { account: resource.account } : {}),
+    source: resource.source,
+  };
+}
+
+function toResult(check: Check, resource: Resource, verdict: Verdict): CheckResult {
+  return {
+    checkId: check.id,
+    status: verdict.status,
+    severity: check.severity,
+    area: check.area,
+    title: check.title,
+    message: verdict.message,
+    remediation: check.remediation.text,
+    resource: describeResource(resource),
+    ...(verdict.evidence ? { evidence: verdict.evidence } : {}),
+  };
+}
+
+/**
+ * Runs every selected check on every resource of its types. A check that throws gives an ERROR
+ * result for that resource only; the rest of the scan goes on.
+ */
+export function runChecks(inventory: Inventory, checks: readonly Check[]): CheckResult[] {
+  const byType = new Map<string, Resource[]>();
+  const byId = new Map<string, Resource>();
+  for (const resource of inventory.resources) {
+    const list = byType.get(resource.type) ?? [];
+    list.push(resource);
+    byType.set(resource.type, list);
+    byId.set(resource.id, resource);
+  }
+  const context: CheckContext = { inventory, resourceById: (id) => byId.get(id) };
+  const results: CheckResult[] = [];
+  for (const check of checks) {
+    for (const type of check.resourceTypes) {
+      for (const resource of byType.get(type) ?? []) {
+        let verdicts: Verdict[];
+        try {
+          const outcome = check.evaluate(resource as never, context);
+          verdicts = Array.isArray(outcome) ? outcome : [outcome];
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          results.push({ ...toResult(check, resource, { status: 'FAIL', message: '' }), status: 'ERROR', message: `check failed: ${reason}` });
+          continue;
+        }
+        for (const verdict of verdicts) results.push(toResult(check, resource, verdict));
+      }
+    }
+  }
+  return results;
+}

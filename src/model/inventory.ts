@@ -1,0 +1,38 @@
+import type { Resource } from './resources/index.js';
+import type { SourceRef } from './value.js';
+
+export type SourceKind = 'cloudformation' | 'aws' | 'inventory';
+
+/** A resource the source saw but the model does not cover: reported as "not assessed". */
+export interface UnmodeledResource {
+  id: string;
+  type: string;
+  source: SourceRef;
+}
+
+/** Something the source could not read; the scan goes on and says so. */
+export interface SourceProblem {
+  /** The file, resource or API call it concerns. */
+  where: string;
+  message: string;
+  resourceId?: string;
+}
+
+/** Account-wide settings; every field is unknown unless a source could see it. */
+export type AccountFacts = Record<string, unknown>;
+
+export interface Inventory {
+  source: {
+    kind: SourceKind;
+    /** File path for templates, `aws://<account>` for live accounts. */
+    location: string;
+    account?: string;
+    regions?: string[];
+  };
+  resources: Resource[];
+  unmodeled: UnmodeledResource[];
+  /** Resources left out because their CloudFormation Condition is false. */
+  notCreated: UnmodeledResource[];
+  problems: SourceProblem[];
+  account?: AccountFacts;
+}
