@@ -1,0 +1,44 @@
+import { byDefault, defineCheck, fail, judge, pass } from '../check.js';
+import { at } from './wording.js';
+
+export const s3BucketKmsEncryption = defineCheck({
+  id: 's3-bucket-kms-encryption',
+  title: 'S3 buckets encrypt new objects with AWS KMS keys by default',
+  severity: 'low',
+  area: 'data.enc-at-rest',
+  rationale:
+    'Every S3 bucket encrypts new objects with SSE-S3 since January 2023, so data is never stored in the clear. ' +
+    'SSE-S3 keys are owned by S3 and invisible to you: with SSE-KMS (or DSSE-KMS) each use of the key is logged in ' +
+    'CloudTrail and reading an object also needs kms:Decrypt, a second lock the key policy controls.',
+  remediation: {
+    text: 'Set the bucket default encryption to aws:kms, preferably with a customer managed key, and enable S3 Bucket Keys to keep KMS request costs down.',
+    cloudformation: `DataBucket:
+  Type: AWS::S3::Bucket
+  Properties:
+    BucketEncryption:
+      ServerSideEncryptionConfiguration:
+        - ServerSideEncryptionByDefault:
+            SSEAlgorithm: aws:kms
+            KMSMasterKeyID: !Ref DataKey
+          BucketKeyEnabled: true`,
+  },
+  frameworks: {
+    fsbp: ['S3.17'],
+    nist80053: ['SC-12', 'SC-28'],
+    pci: ['3.5.1'],
+    iso27001: ['A.8.24'],
+    soc2: ['CC6.1'],
+  },
+  resourceTypes: ['AWS::S3::Bucket'],
+  evaluate: (bucket) =>
+    judge(bucket.encryption, (enc, origin) => {
+      if (enc.algorithm === 'aws:kms' || enc.algorithm === 'aws:kms:dsse') {
+        const key = enc.kmsKeyId ? `key ${enc.kmsKeyId}` : 'the AWS managed key aws/s3';
+        return pass(`bucket ${bucket.name}: default encryption is ${enc.algorithm} with ${key}`);
+      }
+      return fail(
+        `bucket ${bucket.name}: default encryption is SSE-S3 (AES256)${byDefault(origin)}${at(bucket.encryption.source)}; ` +
+          'objects are encrypted, but with keys S3 owns, so key use is neither logged nor governed by a key policy',
+      );
+    }),
+});

@@ -1,0 +1,114 @@
+import type { PolicyDocument, PolicyStatement } from '../../model/policy.js';
+import type { S3Bucket } from '../../model/resources/index.js';
+import type { Value } from '../../model/value.js';
+import type { Verdict } from '../check.js';
+import { cannotTell, defineCheck, fail, pass } from '../check.js';
+import {
+  allowsEveryone,
+  conditionRestriction,
+  denyConfinesToFixedCallers,
+  describeStatement,
+  statementCoversAction,
+  statementCoversResource,
+} from '../policy-helpers.js';
+import { at } from './wording.js';
+
+/** A Deny to everyone outside fixed callers, over the same actions and resources, confines the Allow. */
+function confinedByDeny(allow: PolicyStatement, doc: PolicyDocument): boolean {
+  return doc.statements.some(
+    (deny) =>
+      denyConfinesToFixedCallers(deny) &&
+      (allow.action ?? ['*']).every((a) => statementCoversAction(deny, a)) &&
+      (allow.resource ?? ['*']).every((r) => statementCoversResource(deny, r)),
+  );
+}
+
+function grants(s: PolicyStatement): string {
+  const what = s.action ? s.action.join(', ') : `every action except ${s.notAction?.join(', ')}`;
+  const who = s.notPrincipal ? 'everyone outside NotPrincipal' : 'everyone (Principal *)';
+  return `${describeStatement(s)} allows ${what} to ${who} without a condition that pins the caller`;
+}
+
+/** Says how a Block Public Access flag settles an exposure: on (neutralised), off, or unknown. */
+function settle(flag: Value<boolean>, exposure: string, onNote: string, name: string): Verdict {
+  if (!flag.known) return cannotTell(`${exposure}; whether ${name} neutralises it is unknown: ${flag.reason}`, flag.source);
+  if (flag.value) return pass(`${exposure}, but ${name} is on, so ${onNote}`, flag.source);
+  return fail(`${exposure} and ${name} is false${at(flag.source)}`, flag.source);
+}
+
+function policyVerdicts(bucket: S3Bucket): Verdict[] {
+  const policy = bucket.policy;
+  if (!policy.known) return [cannotTell(`bucket ${bucket.name}: bucket policy unknown: ${policy.reason}`, policy.source)];
+  const doc = policy.value;
+  if (doc === null) return [];
+  const out: Verdict[] = [];
+  for (const s of doc.statements) {
+    if (!allowsEveryone(s) || confinedByDeny(s, doc)) continue;
+    const restriction = conditionRestriction(s);
+    if (restriction === 'restricted') continue;
+    if (restriction === 'unknown') {
+      out.push(cannotTell(`bucket ${bucket.name}: ${describeStatement(s)} allows everyone, pinned only by a value known at deployment`, policy.source));
+      continue;
+    }
+    const exposure = `bucket ${bucket.name}: ${grants(s)}${at(policy.source)}`;
+    const note = 'S3 lets only AWS services and the bucket owner\'s account use the public grant';
+    out.push(settle(bucket.publicAccessBlock.restrictPublicBuckets, exposure, note, 'RestrictPublicBuckets'));
+  }
+  if (doc.problems.length > 0 && out.length === 0) {
+    out.push(cannotTell(`bucket ${bucket.name}: some policy statements could not be read: ${doc.problems.join('; ')}`, policy.source));
+  }
+  return out;
+}
+
+function aclVerdicts(bucket: S3Bucket): Verdict[] {
+  const acl = bucket.aclPublicPermissions;
+  if (!acl.known) return [cannotTell(`bucket ${bucket.name}: bucket ACL unknown: ${acl.reason}`, acl.source)];
+  if (acl.value.length === 0) return [];
+  const ownership = bucket.objectOwnership;
+  if (ownership.known && ownership.value === 'BucketOwnerEnforced') return [];
+  const exposure = `bucket ${bucket.name}: the ACL grants ${acl.value.join(', ')} to AllUsers or AuthenticatedUsers${at(acl.source)}`;
+  return [settle(bucket.publicAccessBlock.ignorePublicAcls, exposure, 'S3 ignores public ACLs', 'IgnorePublicAcls')];
+}
+
+export const s3BucketNoPublicAccess = defineCheck({
+  id: 's3-bucket-no-public-access',
+  title: 'S3 buckets do not grant access to everyone',
+  severity: 'critical',
+  area: 'iam.resource-policy',
+  rationale:
+    'A bucket policy that allows Principal "*" without a condition pinning the caller, or an ACL granting AllUsers ' +
+    'or AuthenticatedUsers (any AWS account), lets anyone on the internet read or change the data. Block Public ' +
+    'Access neutralises such grants: RestrictPublicBuckets for policies, IgnorePublicAcls for ACLs.',
+  remediation: {
+    text: 'Grant access to named principals, or add a condition on aws:SourceArn, aws:SourceAccount, aws:SourceVpce or aws:PrincipalOrgID; drop public ACLs and use BucketOwnerEnforced object ownership. Keep Block Public Access on.',
+    cloudformation: `DataBucketPolicy:
+  Type: AWS::S3::BucketPolicy
+  Properties:
+    Bucket: !Ref DataBucket
+    PolicyDocument:
+      Version: '2012-10-17'
+      Statement:
+        - Sid: AllowCloudFrontOnly
+          Effect: Allow
+          Principal:
+            Service: cloudfront.amazonaws.com
+          Action: s3:GetObject
+          Resource: !Sub '\${DataBucket.Arn}/*'
+          Condition:
+            StringEquals:
+              aws:SourceArn: !Sub 'arn:aws:cloudfront::\${AWS::AccountId}:distribution/\${Distribution}'`,
+  },
+  frameworks: {
+    fsbp: ['S3.2', 'S3.3'],
+    nist80053: ['AC-3', 'AC-21', 'SC-7'],
+    pci: ['1.4.4'],
+    iso27001: ['A.8.3'],
+    soc2: ['CC6.1'],
+  },
+  resourceTypes: ['AWS::S3::Bucket'],
+  evaluate: (bucket) => {
+    const verdicts = [...policyVerdicts(bucket), ...aclVerdicts(bucket)];
+    if (verdicts.length > 0) return verdicts;
+    return pass(`bucket ${bucket.name}: neither the bucket policy nor the ACL grants access to everyone`, bucket.source);
+  },
+});

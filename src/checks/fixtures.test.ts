@@ -1,0 +1,46 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runChecks } from '../engine/run-checks.js';
+import { loadTemplateText } from '../sources/cloudformation/index.js';
+import { ALL_CHECKS } from './registry.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const GROUPS = ['data', 'network', 'identity', 'logging', 'runtime', 'resilience'];
+
+function fixturePath(id: string, kind: 'good' | 'bad'): string | undefined {
+  for (const group of GROUPS) {
+    const path = join(here, group, `${id}.${kind}.yaml`);
+    if (existsSync(path)) return path;
+  }
+  return undefined;
+}
+
+function statuses(id: string, kind: 'good' | 'bad') {
+  const path = fixturePath(id, kind);
+  if (!path) throw new Error(`${id} has no ${kind} fixture`);
+  const inventory = loadTemplateText(readFileSync(path, 'utf8'), path);
+  const check = ALL_CHECKS.find((c) => c.id === id);
+  if (!check) throw new Error(`no check ${id}`);
+  expect(inventory.problems.filter((p) => p.resourceId)).toEqual([]);
+  return runChecks(inventory, [check]).map((r) => r.status);
+}
+
+describe('every check has fixtures that prove it', () => {
+  it('check ids are unique', () => {
+    const ids = ALL_CHECKS.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+  for (const check of ALL_CHECKS) {
+    it(`${check.id}: the good fixture passes`, () => {
+      const found = statuses(check.id, 'good');
+      expect(found).toContain('PASS');
+      expect(found).not.toContain('FAIL');
+      expect(found).not.toContain('ERROR');
+    });
+    it(`${check.id}: the bad fixture fails`, () => {
+      expect(statuses(check.id, 'bad')).toContain('FAIL');
+    });
+  }
+});

@@ -1,0 +1,66 @@
+import { parsePolicyDocument } from '../../../model/parse-policy.js';
+import type { PolicyDocument } from '../../../model/policy.js';
+import type { ResourceBase } from '../../../model/resources/index.js';
+import { awsDefault, explicit, unknown, type Value } from '../../../model/value.js';
+import { Unresolved } from '../intrinsics.js';
+import { type PropertyPath, type ResourceReader, hasUnresolved } from '../resource-reader.js';
+
+/** Replaces Unresolved parts by `{{unresolved:...}}` strings so a policy keeps its known parts. */
+export function tokenizeUnresolved(value: unknown): unknown {
+  if (value instanceof Unresolved) return `{{unresolved:${value.reason}}}`;
+  if (Array.isArray(value)) return value.map(tokenizeUnresolved);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, tokenizeUnresolved(v)]));
+  }
+  return value;
+}
+
+/** Reads a policy document property; absent gives `absent` (null: no policy, undefined: unknown). */
+export function readPolicy(r: ResourceReader, path: PropertyPath): Value<PolicyDocument | null> {
+  const raw = r.get(path);
+  const src = r.source(path);
+  if (raw === undefined) return awsDefault(null, src);
+  if (raw instanceof Unresolved) return unknown(`${path.join('.')} ${raw.reason}`, src);
+  return explicit(parsePolicyDocument(tokenizeUnresolved(raw)), src);
+}
+
+/** A policy that must be present (trust policies, managed policy documents). */
+export function readRequiredPolicy(r: ResourceReader, path: PropertyPath): Value<PolicyDocument> {
+  const policy = readPolicy(r, path);
+  if (policy.known && policy.value === null) return unknown(`${path.join('.')} is not set`, policy.source);
+  return policy as Value<PolicyDocument>;
+}
+
+/** Tags as a plain map; unresolved tag values are left out (they are labels, not evidence). */
+function readTags(r: ResourceReader): Record<string, string> | undefined {
+  const tags = r.get(['Tags']);
+  if (!Array.isArray(tags)) return undefined;
+  const out: Record<string, string> = {};
+  for (const tag of tags) {
+    const { Key, Value: value } = (tag ?? {}) as { Key?: unknown; Value?: unknown };
+    if (typeof Key === 'string' && typeof value === 'string' && !hasUnresolved(value)) out[Key] = value;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** The parts every resource shares; `name` is the explicit name when known, else the logical id. */
+export function baseOf(r: ResourceReader, name: Value<string>): Omit<ResourceBase, never> {
+  const tags = readTags(r);
+  const region = r.ctx.pseudo['AWS::Region'];
+  const account = r.ctx.pseudo['AWS::AccountId'];
+  return {
+    id: r.logicalId,
+    name: name.known && name.origin === 'explicit' ? name.value : r.logicalId,
+    source: r.source(),
+    ...(region ? { region } : {}),
+    ...(account ? { account } : {}),
+    ...(tags ? { tags } : {}),
+  };
+}
+
+/** A name CloudFormation generates when the property is absent. */
+export function readName(r: ResourceReader, property: string): Value<string> {
+  return r.read([property], (v) => (typeof v === 'string' ? v : undefined), `${r.logicalId} (generated name)`);
+}
+
+export const LIVE_ONLY = 'known only from a live account';

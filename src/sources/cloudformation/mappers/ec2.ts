@@ -1,0 +1,170 @@
+import type {
+  EbsSettings,
+  EbsVolume,
+  Ec2Instance,
+  SecurityGroup,
+  SecurityGroupRule,
+  Vpc,
+} from '../../../model/resources/index.js';
+import { awsDefault, explicit, unknown, type Value } from '../../../model/value.js';
+import { asOneOf, asString, logicalIdOfToken, type PropertyPath, ResourceReader } from '../resource-reader.js';
+import { baseOf, LIVE_ONLY, readName } from './common.js';
+
+const HTTP_TOKENS = asOneOf(['required', 'optional'] as const);
+
+/** Metadata options come from the instance itself or from its launch template in the same file. */
+function readMetadataTokens(r: ResourceReader): Value<'required' | 'optional'> {
+  if (r.has(['MetadataOptions', 'HttpTokens'])) return r.read(['MetadataOptions', 'HttpTokens'], HTTP_TOKENS, 'optional');
+  const templateId = r.referencedLogicalId(['LaunchTemplate', 'LaunchTemplateId']);
+  if (templateId && r.ctx.body.Resources[templateId]?.Type === 'AWS::EC2::LaunchTemplate') {
+    const lt = new ResourceReader(r.ctx, templateId, 'AWS::EC2::LaunchTemplate');
+    const path = ['LaunchTemplateData', 'MetadataOptions', 'HttpTokens'];
+    if (lt.has(path)) return lt.read(path, HTTP_TOKENS, 'optional');
+  } else if (r.has(['LaunchTemplate'])) {
+    return unknown('set by a launch template outside this file', r.source(['LaunchTemplate']));
+  }
+  // Without a setting the instance allows IMDSv1, unless the AMI or the account default says otherwise.
+  return awsDefault('optional', r.source());
+}
+
+/** Public IPv4 at launch: the primary interface decides, else the subnet's MapPublicIpOnLaunch. */
+function readPublicIp(r: ResourceReader): Value<boolean> {
+  const primary = (r.get(['NetworkInterfaces']) as unknown[] | undefined)?.findIndex(
+    (nic) => String((nic as { DeviceIndex?: unknown })?.DeviceIndex) === '0',
+  );
+  if (primary !== undefined && primary >= 0 && r.has(['NetworkInterfaces', primary, 'AssociatePublicIpAddress'])) {
+    return r.boolean(['NetworkInterfaces', primary, 'AssociatePublicIpAddress'], false);
+  }
+  const subnetPath: PropertyPath =
+    primary !== undefined && primary >= 0 ? ['NetworkInterfaces', primary, 'SubnetId'] : ['SubnetId'];
+  const subnet = r.get(subnetPath);
+  if (subnet === undefined) {
+    // No subnet: the default VPC's default subnet, which assigns public addresses.
+    return awsDefault(true, r.source());
+  }
+  const subnetId = logicalIdOfToken(subnet);
+  if (subnetId && r.ctx.body.Resources[subnetId]?.Type === 'AWS::EC2::Subnet') {
+    return new ResourceReader(r.ctx, subnetId, 'AWS::EC2::Subnet').boolean(['MapPublicIpOnLaunch'], false);
+  }
+  return unknown("depends on the subnet's MapPublicIpOnLaunch, which this file does not show", r.source(subnetPath));
+}
+
+function readBlockDevices(r: ResourceReader): EbsSettings[] {
+  const count = r.count(['BlockDeviceMappings']);
+  const volumes: EbsSettings[] = [];
+  for (let i = 0; i < count; i++) {
+    if (!r.has(['BlockDeviceMappings', i, 'Ebs'])) continue; // instance-store or NoDevice
+    const device = r.get(['BlockDeviceMappings', i, 'DeviceName']);
+    volumes.push({
+      device: typeof device === 'string' ? device : `device ${i + 1}`,
+      encrypted: r.boolean(['BlockDeviceMappings', i, 'Ebs', 'Encrypted'], false),
+      kmsKeyId: r.string(['BlockDeviceMappings', i, 'Ebs', 'KmsKeyId'], null),
+      source: r.source(['BlockDeviceMappings', i]),
+    });
+  }
+  if (volumes.length === 0) {
+    volumes.push({
+      device: 'root volume (from the AMI)',
+      encrypted: unknown("follows the AMI's snapshot and the account's EBS encryption-by-default setting", r.source()),
+      kmsKeyId: unknown('chosen by the AMI or the account default', r.source()),
+      source: r.source(),
+    });
+  }
+  return volumes;
+}
+
+export function mapEc2Instance(r: ResourceReader): Ec2Instance {
+  const securityGroupIds = [...r.stringItems(['SecurityGroupIds']), ...r.stringItems(['SecurityGroups'])];
+  const nicCount = r.count(['NetworkInterfaces']);
+  for (let i = 0; i < nicCount; i++) securityGroupIds.push(...r.stringItems(['NetworkInterfaces', i, 'GroupSet']));
+  return {
+    ...baseOf(r, awsDefault(r.logicalId, r.source())),
+    type: 'AWS::EC2::Instance',
+    imageId: r.required(['ImageId'], asString),
+    instanceType: r.string(['InstanceType'], 'm1.small'),
+    metadataHttpTokens: readMetadataTokens(r),
+    metadataEndpoint: r.read(['MetadataOptions', 'HttpEndpoint'], asOneOf(['enabled', 'disabled'] as const), 'enabled'),
+    publicIp: readPublicIp(r),
+    subnetId: r.string(['SubnetId'], null),
+    securityGroupIds,
+    iamInstanceProfile: r.string(['IamInstanceProfile'], null),
+    volumes: readBlockDevices(r),
+    detailedMonitoring: r.boolean(['Monitoring'], false),
+    hasUserData: r.has(['UserData']),
+    managedBySsm: unknown(`SSM management is ${LIVE_ONLY}`, r.source()),
+  };
+}
+
+const PROTOCOL_NAMES: Record<string, string> = { '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6', all: '-1' };
+
+/** Reads one rule; `prefix` is the rule's path (inline list item, or Properties of a satellite). */
+export function readSecurityGroupRule(
+  r: ResourceReader,
+  prefix: PropertyPath,
+  direction: 'ingress' | 'egress',
+): SecurityGroupRule {
+  const protocolValue = r.required([...prefix, 'IpProtocol'], asString);
+  const protocol = protocolValue.known
+    ? { ...protocolValue, value: PROTOCOL_NAMES[protocolValue.value.toLowerCase()] ?? protocolValue.value.toLowerCase() }
+    : protocolValue;
+  const allTraffic = protocol.known && protocol.value === '-1';
+  const port = (name: string, whenAll: number) =>
+    allTraffic ? explicit(whenAll, r.source(prefix)) : r.number([...prefix, name], whenAll);
+  const optional = (name: string) => (r.has([...prefix, name]) ? r.required([...prefix, name], asString) : undefined);
+  const description = r.get([...prefix, 'Description']);
+  const peer = direction === 'ingress' ? 'Source' : 'Destination';
+  return {
+    direction,
+    protocol,
+    fromPort: port('FromPort', 0),
+    toPort: port('ToPort', 65535),
+    cidrIpv4: optional('CidrIp'),
+    cidrIpv6: optional('CidrIpv6'),
+    sourceSecurityGroupId: optional(`${peer}SecurityGroupId`) ?? optional('SourceSecurityGroupName'),
+    prefixListId: optional(`${peer}PrefixListId`),
+    ...(typeof description === 'string' ? { description } : {}),
+    source: r.source(prefix),
+  };
+}
+
+export function mapSecurityGroup(r: ResourceReader): SecurityGroup {
+  const groupName = readName(r, 'GroupName');
+  const rules: SecurityGroupRule[] = [];
+  for (let i = 0; i < r.count(['SecurityGroupIngress']); i++) {
+    rules.push(readSecurityGroupRule(r, ['SecurityGroupIngress', i], 'ingress'));
+  }
+  for (let i = 0; i < r.count(['SecurityGroupEgress']); i++) {
+    rules.push(readSecurityGroupRule(r, ['SecurityGroupEgress', i], 'egress'));
+  }
+  return {
+    ...baseOf(r, groupName),
+    type: 'AWS::EC2::SecurityGroup',
+    groupName,
+    vpcId: r.string(['VpcId'], null),
+    rules,
+    isDefault: false,
+    inUse: unknown(`use by network interfaces is ${LIVE_ONLY}`, r.source()),
+  };
+}
+
+export function mapVpc(r: ResourceReader): Vpc {
+  return {
+    ...baseOf(r, awsDefault(r.logicalId, r.source())),
+    type: 'AWS::EC2::VPC',
+    cidrBlock: r.required(['CidrBlock'], asString),
+    // AWS::EC2::FlowLog resources that point at this VPC are folded in later.
+    flowLogsEnabled: awsDefault(false, r.source()),
+    isDefault: false,
+  };
+}
+
+export function mapEbsVolume(r: ResourceReader): EbsVolume {
+  return {
+    ...baseOf(r, awsDefault(r.logicalId, r.source())),
+    type: 'AWS::EC2::Volume',
+    encrypted: r.boolean(['Encrypted'], false),
+    kmsKeyId: r.string(['KmsKeyId'], null),
+    sizeGiB: r.required(['Size'], (v) => (Number.isFinite(Number(v)) ? Number(v) : undefined)),
+    attachedInstanceIds: [],
+  };
+}
