@@ -1,5 +1,5 @@
-import { byDefault, defineCheck, fail, judge, pass } from '../check.js';
-import { at } from './wording.js';
+import { byDefault, defineCheck, fail, pass } from '../check.js';
+import { at, judgeFor, shown } from './wording.js';
 
 const KEY_WORDS = {
   'aws-owned': 'an AWS owned key',
@@ -38,9 +38,9 @@ export const dynamodbTableCustomerKey = defineCheck({
   },
   resourceTypes: ['AWS::DynamoDB::Table'],
   evaluate: (table) =>
-    judge(table.encryptionKeyType, (kind, origin) => {
+    judgeFor(`table ${table.name}`, table.encryptionKeyType, (kind, origin) => {
       if (kind === 'customer-managed') {
-        const key = table.kmsKeyId.known && table.kmsKeyId.value ? ` ${table.kmsKeyId.value}` : '';
+        const key = table.kmsKeyId.known && table.kmsKeyId.value ? ` ${shown(table.kmsKeyId.value)}` : '';
         return pass(`table ${table.name}: encrypted with customer managed key${key}`);
       }
       return fail(

@@ -1,14 +1,14 @@
 import type { EbsSettings } from '../../model/resources/index.js';
 import type { Value } from '../../model/value.js';
 import type { Verdict } from '../check.js';
-import { byDefault, cannotTell, defineCheck, fail, judge, pass } from '../check.js';
-import { at } from './wording.js';
+import { byDefault, defineCheck, fail, pass } from '../check.js';
+import { at, judgeFor } from './wording.js';
 
 const ACCOUNT_DEFAULT =
   'it is encrypted only if EBS encryption by default is turned on for the account in this region';
 
 function verdictFor(what: string, encrypted: Value<boolean>): Verdict {
-  return judge(encrypted, (on, origin) =>
+  return judgeFor(what, encrypted, (on, origin) =>
     on
       ? pass(`${what}: Encrypted is true`)
       : fail(`${what}: Encrypted is false${byDefault(origin)}${at(encrypted.source)}; ${ACCOUNT_DEFAULT}`),
@@ -43,15 +43,11 @@ export const ebsVolumeEncrypted = defineCheck({
   },
   resourceTypes: ['AWS::EC2::Volume', 'AWS::EC2::Instance'],
   evaluate: (resource, context) => {
-    if (resource.type === 'AWS::EC2::Volume') return verdictFor(`volume ${resource.name}`, resource.encrypted);
+    if (resource.type === 'AWS::EC2::Volume')
+      return verdictFor(`volume ${resource.name}`, resource.encrypted);
     // Attached AWS::EC2::Volume resources get their own verdict; judge only the instance's mappings.
-    const own = resource.volumes.filter((v: EbsSettings) => context.resourceById(v.device)?.type !== 'AWS::EC2::Volume');
-    if (resource.volumes.length === 0) {
-      return cannotTell(
-        `instance ${resource.name}: no block device mappings, so the root volume takes its encryption from the AMI's snapshot and the account's EBS encryption-by-default setting`,
-        resource.source,
-      );
-    }
-    return own.map((v) => verdictFor(`instance ${resource.name}, volume ${v.device}`, v.encrypted));
+    return resource.volumes
+      .filter((v: EbsSettings) => context.resourceById(v.device)?.type !== 'AWS::EC2::Volume')
+      .map((v) => verdictFor(`instance ${resource.name}, ${v.device}`, v.encrypted));
   },
 });

@@ -1,7 +1,7 @@
 import type { LoadBalancerListener } from '../../model/resources/index.js';
 import type { Verdict } from '../check.js';
-import { cannotTell, defineCheck, fail, judge, pass } from '../check.js';
-import { at } from './wording.js';
+import { cannotTell, defineCheck, fail, pass } from '../check.js';
+import { at, judgeFor } from './wording.js';
 
 function listenerVerdict(lbName: string, listener: LoadBalancerListener): Verdict | undefined {
   const { protocol } = listener;
@@ -11,10 +11,13 @@ function listenerVerdict(lbName: string, listener: LoadBalancerListener): Verdic
   if (proto === 'HTTPS' || proto === 'TLS') return pass(`${name}: uses ${proto}`, protocol.source);
   // Only ALB listeners speak HTTP; TCP, UDP and GENEVE traffic is the application's to protect.
   if (proto !== 'HTTP') return undefined;
-  return judge(listener.redirectsToHttps, (redirects) =>
+  return judgeFor(name, listener.redirectsToHttps, (redirects) =>
     redirects
       ? pass(`${name}: plain HTTP redirects to HTTPS`)
-      : fail(`${name}: protocol is HTTP and the default action does not redirect to HTTPS${at(listener.source)}`, listener.source),
+      : fail(
+          `${name}: protocol is HTTP and the default action does not redirect to HTTPS${at(listener.source)}`,
+          listener.source,
+        ),
   );
 }
 
@@ -28,7 +31,7 @@ export const elbv2ListenerHttps = defineCheck({
     'and the load balancer. Redirecting HTTP to HTTPS keeps port 80 open for users who type a bare address ' +
     'without carrying any content over it.',
   remediation: {
-    text: 'Serve content on an HTTPS listener and make the HTTP listener\'s default action a redirect to HTTPS (HTTP_301).',
+    text: "Serve content on an HTTPS listener and make the HTTP listener's default action a redirect to HTTPS (HTTP_301).",
     cloudformation: `HttpListener:
   Type: AWS::ElasticLoadBalancingV2::Listener
   Properties:

@@ -1,5 +1,5 @@
-import { byDefault, cannotTell, defineCheck, fail, judge, pass } from '../check.js';
-import { at } from './wording.js';
+import { byDefault, cannotTell, defineCheck, fail, pass } from '../check.js';
+import { at, judgeFor } from './wording.js';
 
 export const kmsKeyRotation = defineCheck({
   id: 'kms-key-rotation',
@@ -40,14 +40,18 @@ export const kmsKeyRotation = defineCheck({
     if (key.managedBy === 'aws') return [];
     if (key.pendingDeletion.known && key.pendingDeletion.value) return [];
     const { keySpec, keyUsage } = key;
-    if (!keySpec.known) return cannotTell(`key ${key.name}: KeySpec unknown: ${keySpec.reason}`, keySpec.source);
-    if (!keyUsage.known) return cannotTell(`key ${key.name}: KeyUsage unknown: ${keyUsage.reason}`, keyUsage.source);
+    if (!keySpec.known)
+      return cannotTell(`key ${key.name}: KeySpec unknown: ${keySpec.reason}`, keySpec.source);
+    if (!keyUsage.known)
+      return cannotTell(`key ${key.name}: KeyUsage unknown: ${keyUsage.reason}`, keyUsage.source);
     // Asymmetric and HMAC keys cannot rotate automatically: not a finding.
     if (keySpec.value !== 'SYMMETRIC_DEFAULT' || keyUsage.value !== 'ENCRYPT_DECRYPT') return [];
-    return judge(key.rotationEnabled, (on, origin) =>
+    return judgeFor(`key ${key.name}`, key.rotationEnabled, (on, origin) =>
       on
         ? pass(`key ${key.name}: automatic rotation is on`)
-        : fail(`key ${key.name}: EnableKeyRotation is false${byDefault(origin)}${at(key.rotationEnabled.source)}`),
+        : fail(
+            `key ${key.name}: EnableKeyRotation is false${byDefault(origin)}${at(key.rotationEnabled.source)}`,
+          ),
     );
   },
 });

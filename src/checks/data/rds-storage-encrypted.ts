@@ -1,5 +1,5 @@
-import { byDefault, cannotTell, defineCheck, fail, judge, pass } from '../check.js';
-import { at } from './wording.js';
+import { byDefault, defineCheck, fail, pass } from '../check.js';
+import { at, judgeFor, shown } from './wording.js';
 
 export const rdsStorageEncrypted = defineCheck({
   id: 'rds-storage-encrypted',
@@ -31,18 +31,16 @@ export const rdsStorageEncrypted = defineCheck({
   },
   resourceTypes: ['AWS::RDS::DBInstance'],
   evaluate: (db) => {
-    const cluster = db.clusterId;
-    // Aurora storage belongs to the cluster; only the cluster's setting counts.
-    if (cluster.known && cluster.value !== null && !db.storageEncrypted.known) {
-      return cannotTell(
-        `DB instance ${db.name} is in Aurora cluster ${cluster.value}, whose StorageEncrypted setting decides: ${db.storageEncrypted.reason}`,
-        db.storageEncrypted.source,
-      );
-    }
-    return judge(db.storageEncrypted, (encrypted, origin) =>
+    const cluster = db.clusterId.known ? db.clusterId.value : null;
+    // Aurora storage belongs to the cluster, so the cluster's setting is the one to name.
+    const subject = cluster
+      ? `DB instance ${db.name} (Aurora cluster ${shown(cluster)})`
+      : `DB instance ${db.name}`;
+    const setting = cluster ? "the cluster's StorageEncrypted" : 'StorageEncrypted';
+    return judgeFor(subject, db.storageEncrypted, (encrypted, origin) =>
       encrypted
-        ? pass(`DB instance ${db.name}: StorageEncrypted is true`)
-        : fail(`DB instance ${db.name}: StorageEncrypted is false${byDefault(origin)}${at(db.storageEncrypted.source)}`),
+        ? pass(`${subject}: ${setting} is true`)
+        : fail(`${subject}: ${setting} is false${byDefault(origin)}${at(db.storageEncrypted.source)}`),
     );
   },
 });

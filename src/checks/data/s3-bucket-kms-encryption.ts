@@ -1,5 +1,5 @@
-import { byDefault, defineCheck, fail, judge, pass } from '../check.js';
-import { at } from './wording.js';
+import { byDefault, defineCheck, fail, pass } from '../check.js';
+import { at, judgeFor, shown } from './wording.js';
 
 export const s3BucketKmsEncryption = defineCheck({
   id: 's3-bucket-kms-encryption',
@@ -31,9 +31,9 @@ export const s3BucketKmsEncryption = defineCheck({
   },
   resourceTypes: ['AWS::S3::Bucket'],
   evaluate: (bucket) =>
-    judge(bucket.encryption, (enc, origin) => {
+    judgeFor(`bucket ${bucket.name}`, bucket.encryption, (enc, origin) => {
       if (enc.algorithm === 'aws:kms' || enc.algorithm === 'aws:kms:dsse') {
-        const key = enc.kmsKeyId ? `key ${enc.kmsKeyId}` : 'the AWS managed key aws/s3';
+        const key = enc.kmsKeyId ? `key ${shown(enc.kmsKeyId)}` : 'the AWS managed key aws/s3';
         return pass(`bucket ${bucket.name}: default encryption is ${enc.algorithm} with ${key}`);
       }
       return fail(

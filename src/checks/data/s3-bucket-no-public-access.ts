@@ -31,14 +31,16 @@ function grants(s: PolicyStatement): string {
 
 /** Says how a Block Public Access flag settles an exposure: on (neutralised), off, or unknown. */
 function settle(flag: Value<boolean>, exposure: string, onNote: string, name: string): Verdict {
-  if (!flag.known) return cannotTell(`${exposure}; whether ${name} neutralises it is unknown: ${flag.reason}`, flag.source);
+  if (!flag.known)
+    return cannotTell(`${exposure}; whether ${name} neutralises it is unknown: ${flag.reason}`, flag.source);
   if (flag.value) return pass(`${exposure}, but ${name} is on, so ${onNote}`, flag.source);
   return fail(`${exposure} and ${name} is false${at(flag.source)}`, flag.source);
 }
 
 function policyVerdicts(bucket: S3Bucket): Verdict[] {
   const policy = bucket.policy;
-  if (!policy.known) return [cannotTell(`bucket ${bucket.name}: bucket policy unknown: ${policy.reason}`, policy.source)];
+  if (!policy.known)
+    return [cannotTell(`bucket ${bucket.name}: bucket policy unknown: ${policy.reason}`, policy.source)];
   const doc = policy.value;
   if (doc === null) return [];
   const out: Verdict[] = [];
@@ -47,15 +49,25 @@ function policyVerdicts(bucket: S3Bucket): Verdict[] {
     const restriction = conditionRestriction(s);
     if (restriction === 'restricted') continue;
     if (restriction === 'unknown') {
-      out.push(cannotTell(`bucket ${bucket.name}: ${describeStatement(s)} allows everyone, pinned only by a value known at deployment`, policy.source));
+      out.push(
+        cannotTell(
+          `bucket ${bucket.name}: ${describeStatement(s)} allows everyone, pinned only by a value known at deployment`,
+          policy.source,
+        ),
+      );
       continue;
     }
     const exposure = `bucket ${bucket.name}: ${grants(s)}${at(policy.source)}`;
-    const note = 'S3 lets only AWS services and the bucket owner\'s account use the public grant';
+    const note = "S3 lets only AWS services and the bucket owner's account use the public grant";
     out.push(settle(bucket.publicAccessBlock.restrictPublicBuckets, exposure, note, 'RestrictPublicBuckets'));
   }
   if (doc.problems.length > 0 && out.length === 0) {
-    out.push(cannotTell(`bucket ${bucket.name}: some policy statements could not be read: ${doc.problems.join('; ')}`, policy.source));
+    out.push(
+      cannotTell(
+        `bucket ${bucket.name}: some policy statements could not be read: ${doc.problems.join('; ')}`,
+        policy.source,
+      ),
+    );
   }
   return out;
 }
@@ -67,7 +79,9 @@ function aclVerdicts(bucket: S3Bucket): Verdict[] {
   const ownership = bucket.objectOwnership;
   if (ownership.known && ownership.value === 'BucketOwnerEnforced') return [];
   const exposure = `bucket ${bucket.name}: the ACL grants ${acl.value.join(', ')} to AllUsers or AuthenticatedUsers${at(acl.source)}`;
-  return [settle(bucket.publicAccessBlock.ignorePublicAcls, exposure, 'S3 ignores public ACLs', 'IgnorePublicAcls')];
+  return [
+    settle(bucket.publicAccessBlock.ignorePublicAcls, exposure, 'S3 ignores public ACLs', 'IgnorePublicAcls'),
+  ];
 }
 
 export const s3BucketNoPublicAccess = defineCheck({
@@ -109,6 +123,9 @@ export const s3BucketNoPublicAccess = defineCheck({
   evaluate: (bucket) => {
     const verdicts = [...policyVerdicts(bucket), ...aclVerdicts(bucket)];
     if (verdicts.length > 0) return verdicts;
-    return pass(`bucket ${bucket.name}: neither the bucket policy nor the ACL grants access to everyone`, bucket.source);
+    return pass(
+      `bucket ${bucket.name}: neither the bucket policy nor the ACL grants access to everyone`,
+      bucket.source,
+    );
   },
 });

@@ -39,12 +39,23 @@ export const s3BucketPublicAccessBlock = defineCheck({
   },
   resourceTypes: ['AWS::S3::Bucket'],
   evaluate: (bucket) => {
-    const flags = FLAGS.map(([key, label]) => ({ label, value: bucket.publicAccessBlock[key] as Value<boolean> }));
+    const flags = FLAGS.map(([key, label]) => ({
+      label,
+      value: bucket.publicAccessBlock[key] as Value<boolean>,
+    }));
     const off = flags.filter((f) => f.value.known && !f.value.value);
     if (off.length > 0) {
       const first = off[0]?.value.source;
-      const names = listing(off.map((f) => `${f.label}`));
-      return fail(`bucket ${bucket.name}: ${names} ${off.length === 1 ? 'is' : 'are'} false${at(first)}`, first);
+      // A flag left out of a given PublicAccessBlockConfiguration is off, not the new-bucket default.
+      const names = listing(
+        off.map((f) =>
+          f.value.origin === 'default' ? `${f.label} (left out of PublicAccessBlockConfiguration)` : f.label,
+        ),
+      );
+      return fail(
+        `bucket ${bucket.name}: ${names} ${off.length === 1 ? 'is' : 'are'} false${at(first)}`,
+        first,
+      );
     }
     const unknown = flags.filter((f) => !f.value.known);
     if (unknown.length > 0) {
@@ -53,6 +64,9 @@ export const s3BucketPublicAccessBlock = defineCheck({
     }
     const allDefault = flags.every((f) => f.value.origin === 'default');
     const how = allDefault ? ' (not set, so the April 2023 default of all four on applies)' : '';
-    return pass(`bucket ${bucket.name}: all four Block Public Access settings are on${how}`, flags[0]?.value.source);
+    return pass(
+      `bucket ${bucket.name}: all four Block Public Access settings are on${how}`,
+      flags[0]?.value.source,
+    );
   },
 });

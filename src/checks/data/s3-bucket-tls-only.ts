@@ -1,8 +1,8 @@
 import type { PolicyStatement } from '../../model/policy.js';
 import { isUnresolvedToken } from '../../model/policy.js';
-import { cannotTell, defineCheck, fail, judge, pass } from '../check.js';
+import { cannotTell, defineCheck, fail, pass } from '../check.js';
 import { conditionValues, describeStatement, principalIsEveryone } from '../policy-helpers.js';
-import { at } from './wording.js';
+import { at, judgeFor } from './wording.js';
 
 type Finding = 'enforces' | 'no' | 'unknown' | 'narrowed';
 
@@ -27,7 +27,10 @@ function classify(statement: PolicyStatement): Finding {
   const finding = secureTransportFalse(statement);
   if (finding !== 'enforces') return finding;
   // Every extra condition must also hold for the Deny to apply, so it leaves some HTTP requests allowed.
-  const keyCount = Object.values(statement.condition ?? {}).reduce((n, keys) => n + Object.keys(keys).length, 0);
+  const keyCount = Object.values(statement.condition ?? {}).reduce(
+    (n, keys) => n + Object.keys(keys).length,
+    0,
+  );
   return keyCount > 1 ? 'narrowed' : 'enforces';
 }
 
@@ -70,14 +73,16 @@ export const s3BucketTlsOnly = defineCheck({
   },
   resourceTypes: ['AWS::S3::Bucket'],
   evaluate: (bucket) =>
-    judge(bucket.policy, (doc) => {
+    judgeFor(`bucket ${bucket.name}`, bucket.policy, (doc) => {
       if (doc === null) {
         return fail(`bucket ${bucket.name}: no bucket policy, so S3 also accepts plain HTTP requests`);
       }
       const findings = doc.statements.map((s) => ({ s, finding: classify(s) }));
       const enforcing = findings.find((f) => f.finding === 'enforces');
       if (enforcing) {
-        return pass(`bucket ${bucket.name}: ${describeStatement(enforcing.s)} denies s3:* when aws:SecureTransport is false`);
+        return pass(
+          `bucket ${bucket.name}: ${describeStatement(enforcing.s)} denies s3:* when aws:SecureTransport is false`,
+        );
       }
       const unsure = findings.find((f) => f.finding === 'unknown');
       if (unsure) {
@@ -86,7 +91,9 @@ export const s3BucketTlsOnly = defineCheck({
         );
       }
       if (doc.problems.length > 0) {
-        return cannotTell(`bucket ${bucket.name}: no TLS-only statement found, but some statements could not be read: ${doc.problems.join('; ')}`);
+        return cannotTell(
+          `bucket ${bucket.name}: no TLS-only statement found, but some statements could not be read: ${doc.problems.join('; ')}`,
+        );
       }
       const narrowed = findings.find((f) => f.finding === 'narrowed');
       const why = narrowed

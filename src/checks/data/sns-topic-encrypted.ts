@@ -1,5 +1,5 @@
-import { defineCheck, fail, judge, pass } from '../check.js';
-import { at } from './wording.js';
+import { defineCheck, fail, pass } from '../check.js';
+import { at, judgeFor, shown } from './wording.js';
 
 export const snsTopicEncrypted = defineCheck({
   id: 'sns-topic-encrypted',
@@ -25,9 +25,11 @@ export const snsTopicEncrypted = defineCheck({
   },
   resourceTypes: ['AWS::SNS::Topic'],
   evaluate: (topic) =>
-    judge(topic.kmsMasterKeyId, (key) =>
+    judgeFor(`topic ${topic.name}`, topic.kmsMasterKeyId, (key) =>
       key !== null
-        ? pass(`topic ${topic.name}: encrypted with KMS key ${key}`)
-        : fail(`topic ${topic.name}: KmsMasterKeyId is not set${at(topic.kmsMasterKeyId.source)}, so messages are stored unencrypted`),
+        ? pass(`topic ${topic.name}: encrypted with KMS key ${shown(key)}`)
+        : fail(
+            `topic ${topic.name}: KmsMasterKeyId is not set${at(topic.kmsMasterKeyId.source)}, so messages are stored unencrypted`,
+          ),
     ),
 });

@@ -1,5 +1,5 @@
-import { byDefault, cannotTell, defineCheck, fail, judge, pass } from '../check.js';
-import { at } from './wording.js';
+import { byDefault, cannotTell, defineCheck, fail, pass } from '../check.js';
+import { at, judgeFor, shown } from './wording.js';
 
 export const sqsQueueEncrypted = defineCheck({
   id: 'sqs-queue-encrypted',
@@ -26,16 +26,19 @@ export const sqsQueueEncrypted = defineCheck({
   resourceTypes: ['AWS::SQS::Queue'],
   evaluate: (queue) => {
     const key = queue.kmsMasterKeyId;
-    if (key.known && key.value !== null) return pass(`queue ${queue.name}: SSE-KMS with key ${key.value}`, key.source);
+    if (key.known && key.value !== null)
+      return pass(`queue ${queue.name}: SSE-KMS with key ${shown(key.value)}`, key.source);
     const sse = queue.sqsManagedSse;
     // With SSE-SQS on, the queue is encrypted whatever the (unknown) KMS key turns out to be.
     if (!key.known && !(sse.known && sse.value)) {
       return cannotTell(`queue ${queue.name}: KmsMasterKeyId unknown: ${key.reason}`, key.source);
     }
-    return judge(sse, (on, origin) =>
+    return judgeFor(`queue ${queue.name}`, sse, (on, origin) =>
       on
         ? pass(`queue ${queue.name}: SSE-SQS is on${byDefault(origin)}`)
-        : fail(`queue ${queue.name}: SqsManagedSseEnabled is false and no KmsMasterKeyId is set${at(sse.source)}, so messages are stored unencrypted`),
+        : fail(
+            `queue ${queue.name}: SqsManagedSseEnabled is false and no KmsMasterKeyId is set${at(sse.source)}, so messages are stored unencrypted`,
+          ),
     );
   },
 });

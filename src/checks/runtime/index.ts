@@ -1,4 +1,12 @@
 import type { Check } from '../check.js';
+import { ec2InstanceImdsv2Required } from './ec2-instance-imdsv2-required.js';
+import { lambdaRuntimeSupported } from './lambda-runtime-supported.js';
+import { rdsAutoMinorVersionUpgrade } from './rds-auto-minor-version-upgrade.js';
 
 /** The runtime group's checks, in id order. */
-export const runtimeChecks: Check[] = [];
+// Check<T> is invariant in T (T appears in argument and array positions), so the widening needs a cast.
+export const runtimeChecks: Check[] = [
+  ec2InstanceImdsv2Required,
+  lambdaRuntimeSupported,
+  rdsAutoMinorVersionUpgrade,
+] as Check[];

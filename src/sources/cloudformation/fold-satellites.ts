@@ -2,7 +2,7 @@ import type { UnmodeledResource } from '../../model/inventory.js';
 import type { InlinePolicy, Resource, ResourceOfType, ResourceType } from '../../model/resources/index.js';
 import { explicit } from '../../model/value.js';
 import { asString, logicalIdOfToken, ResourceReader } from './resource-reader.js';
-import { readPolicy, readRequiredPolicy } from './mappers/common.js';
+import { displayName, readPolicy, readRequiredPolicy } from './mappers/common.js';
 import { readSecurityGroupRule } from './mappers/ec2.js';
 import type { TemplateContext } from './template-context.js';
 
@@ -20,8 +20,9 @@ class TargetIndex {
       return found?.type === type ? (found as ResourceOfType<T>) : undefined;
     }
     if (typeof reference !== 'string') return undefined;
+    const wanted = displayName(reference);
     for (const r of this.byId.values()) {
-      if (r.type === type && (r.name === reference || reference.endsWith(`:${r.name}`) || reference.endsWith(`/${r.name}`))) {
+      if (r.type === type && (r.name === wanted || wanted.endsWith(`:${r.name}`) || wanted.endsWith(`/${r.name}`))) {
         return r as ResourceOfType<T>;
       }
     }

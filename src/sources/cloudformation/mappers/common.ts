@@ -43,6 +43,11 @@ function readTags(r: ResourceReader): Record<string, string> | undefined {
   return Object.keys(out).length ? out : undefined;
 }
 
+/** Deploy-time tokens read as CloudFormation's own `${AWS::AccountId}` notation in names. */
+export function displayName(text: string): string {
+  return text.replace(/\{\{unresolved:([^}]*)\}\}/g, '${$1}').replace(/\{\{([^}]*)\}\}/g, '${$1}');
+}
+
 /** The parts every resource shares; `name` is the explicit name when known, else the logical id. */
 export function baseOf(r: ResourceReader, name: Value<string>): Omit<ResourceBase, never> {
   const tags = readTags(r);
@@ -50,7 +55,7 @@ export function baseOf(r: ResourceReader, name: Value<string>): Omit<ResourceBas
   const account = r.ctx.pseudo['AWS::AccountId'];
   return {
     id: r.logicalId,
-    name: name.known && name.origin === 'explicit' ? name.value : r.logicalId,
+    name: name.known && name.origin === 'explicit' ? displayName(name.value) : r.logicalId,
     source: r.source(),
     ...(region ? { region } : {}),
     ...(account ? { account } : {}),

@@ -1,0 +1,14 @@
+import { TemplateParseError } from '../sources/cloudformation/index.js';
+
+/** A mistake in how whoowns was called; exit code 2. */
+export class UsageError extends Error {}
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** One readable line for any error: the file or call it concerns, then what went wrong. */
+export function describeError(error: unknown): string {
+  if (error instanceof TemplateParseError) return `${error.file}: ${error.message}`;
+  if (error instanceof UsageError) return error.message;
+  if (error instanceof Error) return error.message.split('\n')[0] ?? 'unexpected error';
+  return String(error);
+}

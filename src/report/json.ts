@@ -1,0 +1,5 @@
+import type { ScanReport } from '../engine/scan-report.js';
+
+export function renderJson(report: ScanReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
