@@ -167,6 +167,10 @@ function hasConditions(statement: PolicyStatement): boolean {
 
 export type TriState = 'yes' | 'no' | 'unknown';
 
+function triState(yes: boolean, maybe: boolean): TriState {
+  return yes ? 'yes' : maybe ? 'unknown' : 'no';
+}
+
 /**
  * Whether a statement is an unconditioned Allow of `*` (or `*:*`) on Resource `*`, as CIS 1.16 and
  * Security Hub IAM.1 define full administrator access. `unknown` when an action or resource the
@@ -178,8 +182,8 @@ export function grantsFullAdmin(statement: PolicyStatement): TriState {
   }
   const actions = statement.action;
   const resources = statement.resource;
-  const action: TriState = actions.some(isEveryAction) ? 'yes' : actions.some(isUnresolvedToken) ? 'unknown' : 'no';
-  const resource: TriState = resources.includes('*') ? 'yes' : resources.some(isUnresolvedToken) ? 'unknown' : 'no';
+  const action = triState(actions.some(isEveryAction), actions.some(isUnresolvedToken));
+  const resource = triState(resources.includes('*'), resources.some(isUnresolvedToken));
   if (action === 'no' || resource === 'no') return 'no';
   return action === 'yes' && resource === 'yes' ? 'yes' : 'unknown';
 }
@@ -207,7 +211,13 @@ export const TRUST_RESTRICTING_KEYS: ReadonlySet<string> = new Set([
  * IfExists, Null and negated operators let a caller without the key through (a principal outside
  * any organization has no aws:PrincipalOrgID), so only positive matches confine.
  */
-const TRUST_POSITIVE_OPERATORS = new Set(['stringequals', 'stringequalsignorecase', 'stringlike', 'arnequals', 'arnlike']);
+const TRUST_POSITIVE_OPERATORS = new Set([
+  'stringequals',
+  'stringequalsignorecase',
+  'stringlike',
+  'arnequals',
+  'arnlike',
+]);
 
 /** Whether a trust statement's conditions confine who may assume; see TRUST_RESTRICTING_KEYS. */
 export function trustRestriction(statement: PolicyStatement): Restriction {

@@ -1,7 +1,7 @@
 import type { LoadBalancerListener } from '../../model/resources/index.js';
 import type { Verdict } from '../check.js';
 import { cannotTell, defineCheck, fail, pass } from '../check.js';
-import { at, judgeFor } from './wording.js';
+import { at, judgeFor, shown } from './wording.js';
 
 /** What CreateListener uses when SslPolicy is absent (the console picks a TLS 1.3 policy instead). */
 export const API_DEFAULT_SSL_POLICY = 'ELBSecurityPolicy-2016-08';
@@ -31,7 +31,10 @@ function listenerVerdict(lbName: string, listener: LoadBalancerListener): Verdic
   if (proto !== 'HTTPS' && proto !== 'TLS') return undefined;
   return judgeFor(name, listener.sslPolicy, (set) => {
     const policy = set ?? API_DEFAULT_SSL_POLICY;
-    const how = set === null ? `SslPolicy is not set, so ${policy} applies` : `SslPolicy is ${policy}`;
+    const how =
+      set === null
+        ? `SslPolicy is not set, so the API default ${policy} applies`
+        : `SslPolicy is ${shown(policy)}`;
     const minor = lowestTlsMinor(policy);
     if (minor === undefined)
       return cannotTell(`${name}: ${how}, a policy whoowns does not know the TLS versions of`);

@@ -20,10 +20,14 @@ function inspectDocument(label: string, document: Value<PolicyDocument>, out: Ad
   for (const statement of document.value.statements) {
     const answer = grantsFullAdmin(statement);
     if (answer === 'yes') {
-      out.grants.push(`${label} ${describeStatement(statement)} allows Action "*" on Resource "*"${at(document.source)}`);
+      out.grants.push(
+        `${label} ${describeStatement(statement)} allows Action "*" on Resource "*"${at(document.source)}`,
+      );
       out.evidence ??= document.source;
     } else if (answer === 'unknown') {
-      out.doubts.push(`${label} ${describeStatement(statement)} has an action or resource known only at deploy time`);
+      out.doubts.push(
+        `${label} ${describeStatement(statement)} has an action or resource known only at deploy time`,
+      );
     }
   }
 }

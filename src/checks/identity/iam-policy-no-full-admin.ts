@@ -9,7 +9,7 @@ export const iamPolicyNoFullAdmin = defineCheck({
   rationale:
     'An Allow of every action on every resource makes its holder account administrator: one leaked key, ' +
     'compromised workload or confused deputy then owns the whole account, logs and all. AWS enforces whatever ' +
-    'the customer writes; least privilege is the customer\'s part. Checked: customer managed policies, inline ' +
+    "the customer writes; least privilege is the customer's part. Checked: customer managed policies, inline " +
     'policies of roles and users, and the AWS managed AdministratorAccess policy attached to them.',
   remediation: {
     text:
@@ -41,12 +41,20 @@ export const iamPolicyNoFullAdmin = defineCheck({
   evaluate: (resource, context) => {
     // AWS's own managed policies are judged where they are attached, not on their own.
     if (resource.type === 'AWS::IAM::ManagedPolicy' && resource.awsManaged) return [];
-    const kind = { 'AWS::IAM::ManagedPolicy': 'managed policy', 'AWS::IAM::Role': 'role', 'AWS::IAM::User': 'user' };
+    const kind = {
+      'AWS::IAM::ManagedPolicy': 'managed policy',
+      'AWS::IAM::Role': 'role',
+      'AWS::IAM::User': 'user',
+    };
     const label = `${kind[resource.type]} ${resource.name}`;
     const { grants, doubts, evidence } = adminGrantsOf(resource, context);
-    if (grants.length > 0) return fail(`${label} grants full administrator access: ${grants.join('; ')}`, evidence);
+    if (grants.length > 0)
+      return fail(`${label} grants full administrator access: ${grants.join('; ')}`, evidence);
     if (doubts.length > 0) {
-      return cannotTell(`${label} may grant full administrator access: ${doubts.join('; ')}`, resource.source);
+      return cannotTell(
+        `${label} may grant full administrator access: ${doubts.join('; ')}`,
+        resource.source,
+      );
     }
     return pass(`${label} grants no "*" action on "*" resource`, resource.source);
   },

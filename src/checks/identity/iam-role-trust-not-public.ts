@@ -5,7 +5,12 @@ import { describeStatement, principalIsEveryone, trustRestriction } from '../pol
 
 /** Web identity providers whose tokens anyone can obtain; a trust without conditions admits them all. */
 function isOpenWebIdentity(federated: string): boolean {
-  const known = ['cognito-identity.amazonaws.com', 'accounts.google.com', 'graph.facebook.com', 'www.amazon.com'];
+  const known = [
+    'cognito-identity.amazonaws.com',
+    'accounts.google.com',
+    'graph.facebook.com',
+    'www.amazon.com',
+  ];
   return known.includes(federated.toLowerCase()) || federated.includes(':oidc-provider/');
 }
 
@@ -18,8 +23,12 @@ function assessStatement(statement: PolicyStatement): Trust {
   const restriction = trustRestriction(statement);
   if (principalIsEveryone(principal)) {
     if (restriction === 'restricted') return undefined;
-    if (restriction === 'unknown') return { status: 'unknown', why: `${where} trusts "*" under a condition known only at deploy time` };
-    return { status: 'public', why: `${where} trusts Principal "*" with no organization, account, source or external-id condition` };
+    if (restriction === 'unknown')
+      return { status: 'unknown', why: `${where} trusts "*" under a condition known only at deploy time` };
+    return {
+      status: 'public',
+      why: `${where} trusts Principal "*" with no organization, account, source or external-id condition`,
+    };
   }
   if (principal === undefined || principal === '*') return undefined;
   const aws = principal.AWS ?? [];
@@ -28,7 +37,10 @@ function assessStatement(statement: PolicyStatement): Trust {
   }
   const open = (principal.Federated ?? []).filter(isOpenWebIdentity);
   if (open.length > 0 && Object.keys(statement.condition ?? {}).length === 0) {
-    return { status: 'public', why: `${where} trusts web identity provider ${open.join(', ')} with no condition on the token` };
+    return {
+      status: 'public',
+      why: `${where} trusts web identity provider ${open.join(', ')} with no condition on the token`,
+    };
   }
   return undefined;
 }
@@ -40,9 +52,9 @@ export const iamRoleTrustNotPublic = defineCheck({
   area: 'iam.resource-policy',
   rationale:
     'A trust policy with Principal "*" lets any AWS account in the world call sts:AssumeRole and act with the ' +
-    'role\'s permissions. Likewise, trusting a web identity provider (an OIDC provider such as GitHub, or Cognito) ' +
+    "role's permissions. Likewise, trusting a web identity provider (an OIDC provider such as GitHub, or Cognito) " +
     'without conditions on the token admits every identity that provider issues. Who may assume a role is the ' +
-    'customer\'s decision alone.',
+    "customer's decision alone.",
   remediation: {
     text:
       'Name the trusted accounts or roles as principals, or keep "*" only with a condition such as ' +
@@ -73,7 +85,8 @@ export const iamRoleTrustNotPublic = defineCheck({
       const open = verdicts.filter((t) => t.status === 'public').map((t) => t.why);
       const doubts = verdicts.filter((t) => t.status === 'unknown').map((t) => t.why);
       if (open.length > 0) return fail(`role ${role.name} can be assumed by anyone: ${open.join('; ')}`);
-      if (doubts.length > 0) return cannotTell(`role ${role.name} may be assumable by anyone: ${doubts.join('; ')}`);
+      if (doubts.length > 0)
+        return cannotTell(`role ${role.name} may be assumable by anyone: ${doubts.join('; ')}`);
       return pass(`role ${role.name} trusts only named principals, services or conditioned callers`);
     }),
 });

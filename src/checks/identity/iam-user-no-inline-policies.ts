@@ -12,7 +12,7 @@ export const iamUserNoInlinePolicies = defineCheck({
     'still, people sign in through IAM Identity Center and workloads use roles, with no IAM users at all.',
   remediation: {
     text:
-      'Move the user\'s inline and directly attached managed policies to a group and add the user to it ' +
+      "Move the user's inline and directly attached managed policies to a group and add the user to it " +
       '(or replace the user with an IAM Identity Center user or a role).',
     cloudformation: `DevelopersGroup:
   Type: AWS::IAM::Group
@@ -37,11 +37,16 @@ Alice:
     const direct = [
       ...user.inlinePolicies.map((p) => (p.via ? `policy ${p.via}` : `inline policy ${p.name}`)),
       // An unresolved ARN is still a policy attached to the user, whatever it turns out to be.
-      ...user.managedPolicyArns.map((arn) => `managed policy ${arn.known ? arn.value : 'known only at deploy time'}`),
+      ...user.managedPolicyArns.map(
+        (arn) => `managed policy ${arn.known ? arn.value : 'known only at deploy time'}`,
+      ),
     ];
     if (direct.length > 0) {
       const evidence = user.inlinePolicies[0]?.source ?? user.managedPolicyArns[0]?.source ?? user.source;
-      return fail(`user ${user.name} has ${listing(direct)} attached directly; grant them through a group`, evidence);
+      return fail(
+        `user ${user.name} has ${listing(direct)} attached directly; grant them through a group`,
+        evidence,
+      );
     }
     return pass(`user ${user.name} has no policies attached directly`, user.source);
   },

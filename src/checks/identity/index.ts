@@ -5,4 +5,8 @@ import { iamUserNoInlinePolicies } from './iam-user-no-inline-policies.js';
 
 /** The identity group's checks, in id order. */
 // Check<T> is invariant in T (T appears in argument and array positions), so the widening needs a cast.
-export const identityChecks: Check[] = [iamPolicyNoFullAdmin, iamRoleTrustNotPublic, iamUserNoInlinePolicies] as Check[];
+export const identityChecks: Check[] = [
+  iamPolicyNoFullAdmin,
+  iamRoleTrustNotPublic,
+  iamUserNoInlinePolicies,
+] as Check[];

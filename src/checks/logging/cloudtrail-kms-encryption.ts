@@ -13,7 +13,7 @@ export const cloudtrailKmsEncryption = defineCheck({
   remediation: {
     text:
       'Create a customer managed KMS key whose policy lets cloudtrail.amazonaws.com encrypt (scoped with ' +
-      'aws:SourceArn) and set it as the trail\'s KMSKeyId.',
+      "aws:SourceArn) and set it as the trail's KMSKeyId.",
     cloudformation: `Trail:
   Type: AWS::CloudTrail::Trail
   Properties:

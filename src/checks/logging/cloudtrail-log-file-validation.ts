@@ -34,6 +34,8 @@ export const cloudtrailLogFileValidation = defineCheck({
     judge(trail.logFileValidation, (on, origin) =>
       on
         ? pass(`trail ${trail.name} validates its log files`)
-        : fail(`trail ${trail.name} has log file validation off${byDefault(origin)}${at(trail.logFileValidation.source)}`),
+        : fail(
+            `trail ${trail.name} has log file validation off${byDefault(origin)}${at(trail.logFileValidation.source)}`,
+          ),
     ),
 });

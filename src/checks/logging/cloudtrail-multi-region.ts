@@ -42,10 +42,18 @@ export const cloudtrailMultiRegion = defineCheck({
     if (isLogging.known && !isLogging.value) problems.push(`is not logging${at(isLogging.source)}`);
     // A known failure decides even when the other setting is unknown.
     if (problems.length > 0) {
-      return fail(`trail ${trail.name} ${problems.join(' and ')}`, multiRegion.known ? multiRegion.source : isLogging.source);
+      return fail(
+        `trail ${trail.name} ${problems.join(' and ')}`,
+        multiRegion.known ? multiRegion.source : isLogging.source,
+      );
     }
-    if (!multiRegion.known) return cannotTell(`trail ${trail.name}: multi-region setting unknown (${multiRegion.reason})`, multiRegion.source);
-    if (!isLogging.known) return cannotTell(`trail ${trail.name}: logging state unknown (${isLogging.reason})`, isLogging.source);
+    if (!multiRegion.known)
+      return cannotTell(
+        `trail ${trail.name}: multi-region setting unknown (${multiRegion.reason})`,
+        multiRegion.source,
+      );
+    if (!isLogging.known)
+      return cannotTell(`trail ${trail.name}: logging state unknown (${isLogging.reason})`, isLogging.source);
     return pass(`trail ${trail.name} is multi-region and logging`, multiRegion.source);
   },
 });

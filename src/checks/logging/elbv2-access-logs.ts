@@ -7,7 +7,10 @@ function evaluate(lb: LoadBalancer): Verdict | Verdict[] {
   if (!logs.known) return cannotTell(logs.reason, logs.source);
   if (logs.value) return pass(`load balancer ${lb.name} writes access logs`, logs.source);
   if (!lb.lbType.known) {
-    return cannotTell(`load balancer ${lb.name} has access logs off, but its type is unknown (${lb.lbType.reason})`, lb.lbType.source);
+    return cannotTell(
+      `load balancer ${lb.name} has access logs off, but its type is unknown (${lb.lbType.reason})`,
+      lb.lbType.source,
+    );
   }
   // Gateway Load Balancers have no access logs; Network Load Balancers log only TLS listeners.
   if (lb.lbType.value === 'gateway') return [];
@@ -15,11 +18,17 @@ function evaluate(lb: LoadBalancer): Verdict | Verdict[] {
     const tls = lb.listeners.some((l) => l.protocol.known && l.protocol.value.toUpperCase() === 'TLS');
     const doubt = lb.listeners.find((l) => !l.protocol.known);
     if (!tls && doubt) {
-      return cannotTell(`network load balancer ${lb.name} has access logs off; a listener's protocol is unknown`, doubt.source);
+      return cannotTell(
+        `network load balancer ${lb.name} has access logs off; a listener's protocol is unknown`,
+        doubt.source,
+      );
     }
     if (!tls) return [];
   }
-  return fail(`load balancer ${lb.name} has access logs off${byDefault(logs.origin)}${at(logs.source)}`, logs.source);
+  return fail(
+    `load balancer ${lb.name} has access logs off${byDefault(logs.origin)}${at(logs.source)}`,
+    logs.source,
+  );
 }
 
 export const elbv2AccessLogs = defineCheck({
@@ -28,7 +37,7 @@ export const elbv2AccessLogs = defineCheck({
   severity: 'medium',
   area: 'log.service',
   rationale:
-    'Access logs hold each request\'s client address, path, status and TLS details: the record needed to trace ' +
+    "Access logs hold each request's client address, path, status and TLS details: the record needed to trace " +
     'an attack through the front door. They are off by default. Network Load Balancers write them for TLS ' +
     'listeners only, and Gateway Load Balancers not at all, so those are not assessed.',
   remediation: {

@@ -8,7 +8,12 @@ function loggedInto(bucket: S3Bucket, context: CheckContext): string[] {
   if (bucket.bucketName.known) names.add(bucket.bucketName.value);
   return context.inventory.resources
     .filter((r): r is S3Bucket => r.type === 'AWS::S3::Bucket' && r.id !== bucket.id)
-    .filter((r) => r.accessLogging.known && r.accessLogging.value !== null && names.has(r.accessLogging.value.targetBucket))
+    .filter(
+      (r) =>
+        r.accessLogging.known &&
+        r.accessLogging.value !== null &&
+        names.has(r.accessLogging.value.targetBucket),
+    )
     .map((r) => r.name);
 }
 
@@ -49,6 +54,8 @@ export const s3BucketAccessLogging = defineCheck({
       const hint = sources.length
         ? `; it receives the access logs of ${listing(sources)}, so log its own access to another bucket`
         : '';
-      return fail(`bucket ${bucket.name} has server access logging off${byDefault(origin)}${at(bucket.source)}${hint}`);
+      return fail(
+        `bucket ${bucket.name} has server access logging off${byDefault(origin)}${at(bucket.source)}${hint}`,
+      );
     }),
 });

@@ -10,8 +10,7 @@ export const vpcFlowLogsEnabled = defineCheck({
     'to scope an intrusion, spot data exfiltration or feed GuardDuty-style detection beyond its own sources. ' +
     'AWS creates none by default.',
   remediation: {
-    text:
-      'Add an AWS::EC2::FlowLog for the VPC (at least REJECT traffic; ALL for investigations) to CloudWatch Logs or S3.',
+    text: 'Add an AWS::EC2::FlowLog for the VPC (at least REJECT traffic; ALL for investigations) to CloudWatch Logs or S3.',
     cloudformation: `VpcFlowLog:
   Type: AWS::EC2::FlowLog
   Properties:
@@ -34,6 +33,9 @@ export const vpcFlowLogsEnabled = defineCheck({
     judge(vpc.flowLogsEnabled, (on, origin) =>
       on
         ? pass(`VPC ${vpc.name} has flow logs`)
-        : fail(`VPC ${vpc.name} has no flow log${byDefault(origin)}; add an AWS::EC2::FlowLog for it`, vpc.source),
+        : fail(
+            `VPC ${vpc.name} has no flow log${byDefault(origin)}; add an AWS::EC2::FlowLog for it`,
+            vpc.source,
+          ),
     ),
 });

@@ -9,7 +9,7 @@ export const ec2InstanceNoPublicIp = defineCheck({
   rationale:
     'An instance with a public IPv4 address is directly reachable from the internet, so a single security group ' +
     'mistake exposes it. Instances behind a load balancer, NAT gateway or VPC endpoint need no public address. ' +
-    'Without an explicit setting, the subnet\'s MapPublicIpOnLaunch decides (true in default VPC subnets).',
+    "Without an explicit setting, the subnet's MapPublicIpOnLaunch decides (true in default VPC subnets).",
   remediation: {
     text:
       'Launch instances in private subnets and set AssociatePublicIpAddress to false on the network interface; ' +
@@ -34,7 +34,9 @@ export const ec2InstanceNoPublicIp = defineCheck({
   evaluate: (instance) =>
     judge(instance.publicIp, (hasPublic, origin) =>
       hasPublic
-        ? fail(`instance ${instance.name} gets a public IPv4 address${byDefault(origin)}${at(instance.publicIp.source)}`)
+        ? fail(
+            `instance ${instance.name} gets a public IPv4 address${byDefault(origin)}${at(instance.publicIp.source)}`,
+          )
         : pass(`instance ${instance.name} has no public IPv4 address${byDefault(origin)}`),
     ),
 });

@@ -39,7 +39,7 @@ function reach(rule: SecurityGroupRule, watched: readonly WatchedPort[]): Reach 
   if (!rule.fromPort.known) return { unknown: rule.fromPort.reason };
   if (!rule.toPort.known) return { unknown: rule.toPort.reason };
   // -1 on a TCP/UDP rule is read as "no bound", the widest reading, rather than as no ports.
-  const from = rule.fromPort.value < 0 ? 0 : rule.fromPort.value;
+  const from = Math.max(rule.fromPort.value, 0);
   const to = rule.toPort.value < 0 ? 65535 : rule.toPort.value;
   return { all: false, ports: watched.filter((w) => w.port >= from && w.port <= to) };
 }
@@ -90,7 +90,10 @@ export function judgeIngress(group: SecurityGroup, watched: readonly WatchedPort
   }
   if (doubts.length > 0) {
     const parts = doubts.map((d) => `${d.reason}${at(d.rule.source)}`);
-    return cannotTell(`${label} may open ${what} to the internet: ${parts.join('; ')}`, doubts[0]?.rule.source);
+    return cannotTell(
+      `${label} may open ${what} to the internet: ${parts.join('; ')}`,
+      doubts[0]?.rule.source,
+    );
   }
   return pass(`${label} allows no ingress from 0.0.0.0/0 or ::/0 to ${what}`, group.source);
 }

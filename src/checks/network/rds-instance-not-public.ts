@@ -9,7 +9,7 @@ export const rdsInstanceNotPublic = defineCheck({
   rationale:
     'A publicly accessible DB instance gets a DNS name that resolves to a public IP address; one permissive ' +
     'security group rule away, the database login is open to the internet. AWS keeps the engine patched, but ' +
-    'where the endpoint is reachable from is the customer\'s choice. When the template leaves PubliclyAccessible ' +
+    "where the endpoint is reachable from is the customer's choice. When the template leaves PubliclyAccessible " +
     'unset, AWS decides from the subnet group (public when the subnets route to an internet gateway).',
   remediation: {
     text: 'Set PubliclyAccessible to false and place the instance in a DB subnet group of private subnets.',

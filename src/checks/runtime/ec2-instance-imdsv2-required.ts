@@ -8,8 +8,8 @@ export const ec2InstanceImdsv2Required = defineCheck({
   area: 'os.hardening',
   rationale:
     'With IMDSv1 allowed, a server-side request forgery or open proxy on the instance can read the instance ' +
-    'role\'s credentials with one GET request. IMDSv2 needs a session token from a PUT, which those attacks ' +
-    'cannot send. AWS offers both; requiring tokens is the customer\'s setting.',
+    "role's credentials with one GET request. IMDSv2 needs a session token from a PUT, which those attacks " +
+    "cannot send. AWS offers both; requiring tokens is the customer's setting.",
   remediation: {
     text:
       'Set MetadataOptions HttpTokens to required (or disable the endpoint if nothing uses it); account-level ' +
@@ -40,10 +40,15 @@ export const ec2InstanceImdsv2Required = defineCheck({
       if (tokens === 'required') return pass(`instance ${instance.name} requires IMDSv2 tokens`);
       // IMDSv1 matters only if the endpoint is on; an unknown endpoint state must not become a FAIL.
       if (!endpoint.known) {
-        return cannotTell(`instance ${instance.name} allows IMDSv1, but whether its metadata endpoint is on is unknown (${endpoint.reason})`, endpoint.source);
+        return cannotTell(
+          `instance ${instance.name} allows IMDSv1, but whether its metadata endpoint is on is unknown (${endpoint.reason})`,
+          endpoint.source,
+        );
       }
       if (origin === 'explicit') {
-        return fail(`instance ${instance.name} sets HttpTokens to optional${at(instance.metadataHttpTokens.source)}, allowing IMDSv1`);
+        return fail(
+          `instance ${instance.name} sets HttpTokens to optional${at(instance.metadataHttpTokens.source)}, allowing IMDSv1`,
+        );
       }
       return fail(
         `instance ${instance.name} does not set HttpTokens, so IMDSv1 is allowed unless its AMI is registered with ` +

@@ -9,7 +9,7 @@ export const lambdaRuntimeSupported = defineCheck({
   area: 'rt.patch',
   rationale:
     'AWS patches managed Lambda runtimes, but only until their deprecation date; after it, the language runtime ' +
-    'and OS libraries get no security fixes, and moving to a newer major version is the customer\'s job. ' +
+    "and OS libraries get no security fixes, and moving to a newer major version is the customer's job. " +
     `Judged against whoowns's runtime table as of ${LAMBDA_RUNTIMES.asOf}, not the scan date, so results are ` +
     'reproducible. Container-image functions bring their own runtime and are not assessed here: the customer ' +
     'must rebuild those images to get patches.',
@@ -38,18 +38,26 @@ export const lambdaRuntimeSupported = defineCheck({
   evaluate: (fn) => {
     if (fn.packageType.known && fn.packageType.value === 'Image') return [];
     const runtime = fn.runtime;
-    if (!runtime.known) return cannotTell(`function ${fn.name}: runtime unknown (${runtime.reason})`, runtime.source);
+    if (!runtime.known)
+      return cannotTell(`function ${fn.name}: runtime unknown (${runtime.reason})`, runtime.source);
     if (runtime.value === null) return [];
     const status = runtimeStatus(runtime.value);
     const name = `function ${fn.name} uses ${runtime.value}`;
     if (status.kind === 'deprecated') {
       const next = status.successor ? `; move to ${status.successor}` : '';
-      return fail(`${name}, deprecated on ${status.since}${at(runtime.source)}: AWS no longer patches it${next}`);
+      return fail(
+        `${name}, deprecated on ${status.since}${at(runtime.source)}: AWS no longer patches it${next}`,
+      );
     }
     if (status.kind === 'not-listed') {
-      return cannotTell(`${name}, which is not in whoowns's runtime table (as of ${LAMBDA_RUNTIMES.asOf})`, runtime.source);
+      return cannotTell(
+        `${name}, which is not in whoowns's runtime table (as of ${LAMBDA_RUNTIMES.asOf})`,
+        runtime.source,
+      );
     }
-    const until = status.until ? `supported until ${status.until}` : 'supported, with no deprecation date set';
+    const until = status.until
+      ? `supported until ${status.until}`
+      : 'supported, with no deprecation date set';
     return pass(`${name}, ${until}`, runtime.source);
   },
 });

@@ -35,7 +35,11 @@ export function runtimeStatus(runtime: string, runtimes: RuntimeTable = LAMBDA_R
   const entry = runtimes.runtimes[runtime];
   if (!entry) return { kind: 'not-listed' };
   if (entry.deprecation !== null && entry.deprecation <= runtimes.asOf) {
-    return { kind: 'deprecated', since: entry.deprecation, ...(entry.successor ? { successor: entry.successor } : {}) };
+    return {
+      kind: 'deprecated',
+      since: entry.deprecation,
+      ...(entry.successor ? { successor: entry.successor } : {}),
+    };
   }
   return { kind: 'supported', until: entry.deprecation };
 }

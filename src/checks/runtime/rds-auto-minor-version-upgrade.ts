@@ -7,8 +7,8 @@ export const rdsAutoMinorVersionUpgrade = defineCheck({
   severity: 'medium',
   area: 'rt.patch',
   rationale:
-    'AWS builds and ships the database engine\'s security patches as minor versions, but applying them is the ' +
-    'customer\'s choice. With automatic minor version upgrades on (the default), RDS installs them in the ' +
+    "AWS builds and ships the database engine's security patches as minor versions, but applying them is the " +
+    "customer's choice. With automatic minor version upgrades on (the default), RDS installs them in the " +
     'maintenance window. RDS Custom is left out: it requires this setting off, as the customer patches it.',
   remediation: {
     text: 'Set AutoMinorVersionUpgrade to true and choose a PreferredMaintenanceWindow that suits the workload.',
@@ -37,7 +37,9 @@ export const rdsAutoMinorVersionUpgrade = defineCheck({
     return judge(db.autoMinorVersionUpgrade, (on, origin) =>
       on
         ? pass(`DB instance ${db.name} upgrades minor versions automatically${byDefault(origin)}`)
-        : fail(`DB instance ${db.name} has automatic minor version upgrades off${at(db.autoMinorVersionUpgrade.source)}`),
+        : fail(
+            `DB instance ${db.name} has automatic minor version upgrades off${at(db.autoMinorVersionUpgrade.source)}`,
+          ),
     );
   },
 });

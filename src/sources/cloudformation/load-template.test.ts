@@ -1,0 +1,139 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RdsDbInstance, S3Bucket, SecurityGroup } from '../../model/resources/index.js';
+import { loadTemplateFile, loadTemplateText, MAX_TEMPLATE_BYTES, TemplateParseError } from './index.js';
+
+function byId<T>(inventory: { resources: { id: string }[] }, id: string): T {
+  const found = inventory.resources.find((r) => r.id === id);
+  if (!found) throw new Error(`no ${id}`);
+  return found as T;
+}
+
+describe('loading a CloudFormation template', () => {
+  it('keeps the line of each resource and property, in YAML and JSON alike', () => {
+    const yaml = loadTemplateText('Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: logs\n', 'a.yaml');
+    const bucket = byId<S3Bucket>(yaml, 'B');
+    expect(bucket.source).toMatchObject({ file: 'a.yaml', line: 2, logicalId: 'B' });
+    expect(bucket.bucketName).toMatchObject({ value: 'logs', origin: 'explicit', source: { line: 5 } });
+    const json = loadTemplateText(
+      JSON.stringify({ Resources: { B: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'x' } } } }, null, 2),
+      'a.json',
+    );
+    expect(byId<S3Bucket>(json, 'B').bucketName.source.line).toBe(6);
+  });
+
+  it('applies AWS defaults where a property is absent, and says so', () => {
+    const inv = loadTemplateText('Resources:\n  B: { Type: AWS::S3::Bucket }\n', 'a.yaml');
+    const bucket = byId<S3Bucket>(inv, 'B');
+    expect(bucket.encryption).toMatchObject({ value: { algorithm: 'AES256' }, origin: 'default' });
+    expect(bucket.publicAccessBlock.blockPublicPolicy).toMatchObject({ value: true, origin: 'default' });
+  });
+
+  it('treats flags left out of a given PublicAccessBlockConfiguration as off', () => {
+    const inv = loadTemplateText(
+      'Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration: { BlockPublicAcls: true }\n',
+      'a.yaml',
+    );
+    const block = byId<S3Bucket>(inv, 'B').publicAccessBlock;
+    expect(block.blockPublicAcls.known && block.blockPublicAcls.value).toBe(true);
+    expect(block.restrictPublicBuckets.known && block.restrictPublicBuckets.value).toBe(false);
+  });
+
+  it('folds satellites into their parents and lists orphans as not assessed', () => {
+    const inv = loadTemplateText(
+      `Resources:
+  G: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: g } }
+  Rule: { Type: AWS::EC2::SecurityGroupIngress, Properties: { GroupId: !GetAtt G.GroupId, IpProtocol: -1, CidrIp: 0.0.0.0/0 } }
+  B: { Type: AWS::S3::Bucket, Properties: { BucketName: !Sub "logs-\${AWS::AccountId}" } }
+  P: { Type: AWS::S3::BucketPolicy, Properties: { Bucket: !Sub "logs-\${AWS::AccountId}", PolicyDocument: { Statement: [{ Effect: Deny, Principal: "*", Action: "s3:*", Resource: "*" }] } } }
+  Elsewhere: { Type: AWS::S3::BucketPolicy, Properties: { Bucket: existing-bucket, PolicyDocument: {} } }
+`,
+      'a.yaml',
+    );
+    const group = byId<SecurityGroup>(inv, 'G');
+    expect(group.rules).toHaveLength(1);
+    expect(group.rules[0]?.fromPort).toMatchObject({ value: 0 });
+    expect(group.rules[0]?.toPort).toMatchObject({ value: 65535 });
+    const bucket = byId<S3Bucket>(inv, 'B');
+    expect(bucket.name).toBe('logs-${AWS::AccountId}');
+    expect(bucket.policy.known && bucket.policy.value?.statements).toHaveLength(1);
+    expect(inv.unmodeled.map((u) => u.id)).toEqual(['Elsewhere']);
+  });
+
+  it('leaves out resources whose condition is false, and lists them', () => {
+    const inv = loadTemplateText(
+      'Conditions:\n  No: !Equals [a, b]\nResources:\n  B: { Type: AWS::S3::Bucket, Condition: No }\n',
+      'a.yaml',
+    );
+    expect(inv.resources).toHaveLength(0);
+    expect(inv.notCreated.map((r) => r.id)).toEqual(['B']);
+  });
+
+  it('derives RDS public access from the VPC internet gateway, as CreateDBInstance does', () => {
+    const template = (igw: boolean) => `Resources:
+  Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
+  ${igw ? 'Attach: { Type: AWS::EC2::VPCGatewayAttachment, Properties: { VpcId: !Ref Vpc, InternetGatewayId: igw-1 } }' : ''}
+  S1: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24 } }
+  Group: { Type: AWS::RDS::DBSubnetGroup, Properties: { DBSubnetGroupDescription: d, SubnetIds: [!Ref S1] } }
+  Db: { Type: AWS::RDS::DBInstance, Properties: { Engine: mysql, DBInstanceClass: db.t3.micro, DBSubnetGroupName: !Ref Group } }
+  Default: { Type: AWS::RDS::DBInstance, Properties: { Engine: mysql, DBInstanceClass: db.t3.micro } }
+`;
+    expect(byId<RdsDbInstance>(loadTemplateText(template(true), 'a.yaml'), 'Db').publiclyAccessible).toMatchObject({ value: true });
+    expect(byId<RdsDbInstance>(loadTemplateText(template(false), 'a.yaml'), 'Db').publiclyAccessible).toMatchObject({ value: false });
+    expect(byId<RdsDbInstance>(loadTemplateText(template(false), 'a.yaml'), 'Default').publiclyAccessible).toMatchObject({
+      value: true,
+      origin: 'default',
+    });
+  });
+
+  it('marks values from unresolvable parameters unknown, with the reason', () => {
+    const inv = loadTemplateText(
+      'Parameters:\n  Enc: { Type: String }\nResources:\n  Db: { Type: AWS::RDS::DBInstance, Properties: { Engine: mysql, DBInstanceClass: x, StorageEncrypted: !Ref Enc } }\n',
+      'a.yaml',
+    );
+    const db = byId<RdsDbInstance>(inv, 'Db');
+    expect(db.storageEncrypted.known).toBe(false);
+    expect(!db.storageEncrypted.known && db.storageEncrypted.reason).toMatch(/parameter Enc has no default/);
+  });
+
+  it('still reports on the rest when some resources cannot be read', () => {
+    const inv = loadTemplateText(
+      'Resources:\n  NoType: { Properties: {} }\n  Loop: { Type: !Rain::Module x.yaml }\n  B: { Type: AWS::S3::Bucket, Properties: [1, 2] }\n  C: { Type: AWS::S3::Bucket }\n',
+      'a.yaml',
+    );
+    expect(inv.resources.map((r) => r.id)).toEqual(['B', 'C']);
+    expect(inv.unmodeled.map((u) => u.id)).toEqual(['NoType', 'Loop']);
+  });
+});
+
+describe('bad input gives one clear error naming the file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'whoowns-'));
+  const write = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const expectError = async (path: string, pattern: RegExp) => {
+    const error = await loadTemplateFile(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TemplateParseError);
+    expect((error as TemplateParseError).file).toBe(path);
+    expect((error as Error).message).toMatch(pattern);
+  };
+
+  it('a missing file', () => expectError(join(dir, 'nope.yaml'), /file not found/));
+  it('invalid YAML, with line and column', () => expectError(write('bad.yaml', 'Resources:\n  A: [\n'), /invalid YAML\/JSON at line \d+, column \d+/));
+  it('invalid JSON', () => expectError(write('bad.json', '{"Resources": {"A": }'), /invalid YAML\/JSON/));
+  it('a file that is not a template', () => expectError(write('list.json', '[{"ParameterKey":"a"}]'), /not a CloudFormation template/));
+  it('a YAML alias bomb', () => {
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 12; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    lines.push('Resources:', '  B:', '    Type: AWS::S3::Bucket', '    Properties:', '      Tags: *a11');
+    return expectError(write('bomb.yaml', lines.join('\n')), /alias bomb/);
+  });
+  it('a file larger than any template', () => {
+    const path = write('huge.yaml', `# ${'x'.repeat(MAX_TEMPLATE_BYTES)}\n`);
+    return expectError(path, /whoowns reads templates up to 20 MB/);
+  });
+});
