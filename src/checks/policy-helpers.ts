@@ -79,7 +79,8 @@ export function conditionRestriction(statement: PolicyStatement): Restriction {
     if (!positiveOperator(operator)) continue;
     for (const [key, values] of Object.entries(keys)) {
       if (!RESTRICTING_CONDITION_KEYS.has(key.toLowerCase()) || values.length === 0) continue;
-      if (values.some((v) => !isFixedValue(v) || (key.toLowerCase() === 'aws:sourceip' && isOpenCidr(v)))) continue;
+      const openIp = key.toLowerCase() === 'aws:sourceip' && values.some(isOpenCidr);
+      if (openIp || values.some((v) => !isFixedValue(v))) continue;
       if (values.some(isUnresolvedToken)) {
         sawUnresolved = true;
         continue;
@@ -106,12 +107,14 @@ const NEGATED_OPERATORS = new Set([
  */
 export function denyConfinesToFixedCallers(statement: PolicyStatement): boolean {
   if (statement.effect !== 'Deny' || !principalIsEveryone(statement.principal)) return false;
-  const entries = Object.entries(statement.condition ?? {}).flatMap(([op, keys]) =>
-    Object.entries(keys).map(([key, values]) => ({ op: op.toLowerCase().replace(/ifexists$/, ''), key, values })),
-  );
+  const entries = Object.entries(statement.condition ?? {}).flatMap(([operator, keys]) => {
+    const op = operator.toLowerCase().replace(/ifexists$/, '');
+    return Object.entries(keys).map(([key, values]) => ({ op, key, values }));
+  });
   if (entries.length !== 1) return false;
   const [only] = entries;
-  if (!only || !NEGATED_OPERATORS.has(only.op) || !RESTRICTING_CONDITION_KEYS.has(only.key.toLowerCase())) return false;
+  if (!only || !NEGATED_OPERATORS.has(only.op)) return false;
+  if (!RESTRICTING_CONDITION_KEYS.has(only.key.toLowerCase())) return false;
   return only.values.length > 0 && only.values.every((v) => isFixedValue(v) && !isOpenCidr(v));
 }
 
@@ -139,9 +142,9 @@ export function statementCoversResource(statement: PolicyStatement, resource: st
 }
 
 /** The values of a condition key under an operator, matched case-insensitively; undefined when absent. */
-export function conditionValues(statement: PolicyStatement, operator: string, key: string): string[] | undefined {
-  for (const [op, keys] of Object.entries(statement.condition ?? {})) {
-    if (op.toLowerCase() !== operator.toLowerCase()) continue;
+export function conditionValues(statement: PolicyStatement, op: string, key: string): string[] | undefined {
+  for (const [operator, keys] of Object.entries(statement.condition ?? {})) {
+    if (operator.toLowerCase() !== op.toLowerCase()) continue;
     for (const [k, values] of Object.entries(keys)) {
       if (k.toLowerCase() === key.toLowerCase()) return values;
     }

@@ -1,6 +1,7 @@
 import type { PolicyStatement } from '../../model/policy.js';
 import { isUnresolvedToken } from '../../model/policy.js';
-import { cannotTell, defineCheck, fail, judge, pass } from '../check.js';
+import { cannotTell, defineCheck, fail, pass } from '../check.js';
+import { judgeFor } from '../data/wording.js';
 import { describeStatement, principalIsEveryone, trustRestriction } from '../policy-helpers.js';
 
 /** Web identity providers whose tokens anyone can obtain; a trust without conditions admits them all. */
@@ -80,7 +81,7 @@ export const iamRoleTrustNotPublic = defineCheck({
   },
   resourceTypes: ['AWS::IAM::Role'],
   evaluate: (role) =>
-    judge(role.assumeRolePolicy, (doc) => {
+    judgeFor(`role ${role.name}: trust policy`, role.assumeRolePolicy, (doc) => {
       const verdicts = doc.statements.map(assessStatement).filter((t) => t !== undefined);
       const open = verdicts.filter((t) => t.status === 'public').map((t) => t.why);
       const doubts = verdicts.filter((t) => t.status === 'unknown').map((t) => t.why);

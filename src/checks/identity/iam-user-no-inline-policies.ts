@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../check.js';
-import { listing } from '../data/wording.js';
+import { listing, shown } from '../data/wording.js';
 
 export const iamUserNoInlinePolicies = defineCheck({
   id: 'iam-user-no-inline-policies',
@@ -38,7 +38,7 @@ Alice:
       ...user.inlinePolicies.map((p) => (p.via ? `policy ${p.via}` : `inline policy ${p.name}`)),
       // An unresolved ARN is still a policy attached to the user, whatever it turns out to be.
       ...user.managedPolicyArns.map(
-        (arn) => `managed policy ${arn.known ? arn.value : 'known only at deploy time'}`,
+        (arn) => `managed policy ${arn.known ? shown(arn.value) : '(set at deployment)'}`,
       ),
     ];
     if (direct.length > 0) {

@@ -1,5 +1,5 @@
-import { byDefault, defineCheck, fail, judge, pass } from '../check.js';
-import { at } from '../data/wording.js';
+import { byDefault, defineCheck, fail, pass } from '../check.js';
+import { at, judgeFor, shown } from '../data/wording.js';
 
 export const cloudtrailKmsEncryption = defineCheck({
   id: 'cloudtrail-kms-encryption',
@@ -33,9 +33,9 @@ export const cloudtrailKmsEncryption = defineCheck({
   },
   resourceTypes: ['AWS::CloudTrail::Trail'],
   evaluate: (trail) =>
-    judge(trail.kmsKeyId, (key, origin) =>
+    judgeFor(`trail ${trail.name}: KMS key`, trail.kmsKeyId, (key, origin) =>
       key
-        ? pass(`trail ${trail.name} encrypts its logs with KMS key ${key}`)
+        ? pass(`trail ${trail.name} encrypts its logs with KMS key ${shown(key)}`)
         : fail(
             `trail ${trail.name} has no KMS key${byDefault(origin)}${at(trail.kmsKeyId.source)}; ` +
               'its logs use SSE-S3 only',

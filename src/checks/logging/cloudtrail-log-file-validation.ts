@@ -1,5 +1,5 @@
-import { byDefault, defineCheck, fail, judge, pass } from '../check.js';
-import { at } from '../data/wording.js';
+import { byDefault, defineCheck, fail, pass } from '../check.js';
+import { at, judgeFor } from '../data/wording.js';
 
 export const cloudtrailLogFileValidation = defineCheck({
   id: 'cloudtrail-log-file-validation',
@@ -31,7 +31,7 @@ export const cloudtrailLogFileValidation = defineCheck({
   },
   resourceTypes: ['AWS::CloudTrail::Trail'],
   evaluate: (trail) =>
-    judge(trail.logFileValidation, (on, origin) =>
+    judgeFor(`trail ${trail.name}: log file validation`, trail.logFileValidation, (on, origin) =>
       on
         ? pass(`trail ${trail.name} validates its log files`)
         : fail(

@@ -1,6 +1,6 @@
 import type { S3Bucket } from '../../model/resources/index.js';
-import { byDefault, type CheckContext, defineCheck, fail, judge, pass } from '../check.js';
-import { at, listing } from '../data/wording.js';
+import { byDefault, type CheckContext, defineCheck, fail, pass } from '../check.js';
+import { at, judgeFor, listing, shown } from '../data/wording.js';
 
 /** Buckets of the same inventory that deliver their access logs to `bucket`. */
 function loggedInto(bucket: S3Bucket, context: CheckContext): string[] {
@@ -48,8 +48,8 @@ export const s3BucketAccessLogging = defineCheck({
   },
   resourceTypes: ['AWS::S3::Bucket'],
   evaluate: (bucket, context) =>
-    judge(bucket.accessLogging, (logging, origin) => {
-      if (logging) return pass(`bucket ${bucket.name} logs its access to ${logging.targetBucket}`);
+    judgeFor(`bucket ${bucket.name}: access logging`, bucket.accessLogging, (logging, origin) => {
+      if (logging) return pass(`bucket ${bucket.name} logs its access to ${shown(logging.targetBucket)}`);
       const sources = loggedInto(bucket, context);
       const hint = sources.length
         ? `; it receives the access logs of ${listing(sources)}, so log its own access to another bucket`

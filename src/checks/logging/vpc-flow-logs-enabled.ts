@@ -1,4 +1,5 @@
-import { byDefault, defineCheck, fail, judge, pass } from '../check.js';
+import { byDefault, defineCheck, fail, pass } from '../check.js';
+import { judgeFor } from '../data/wording.js';
 
 export const vpcFlowLogsEnabled = defineCheck({
   id: 'vpc-flow-logs-enabled',
@@ -30,7 +31,7 @@ export const vpcFlowLogsEnabled = defineCheck({
   },
   resourceTypes: ['AWS::EC2::VPC'],
   evaluate: (vpc) =>
-    judge(vpc.flowLogsEnabled, (on, origin) =>
+    judgeFor(`VPC ${vpc.name}: flow logs`, vpc.flowLogsEnabled, (on, origin) =>
       on
         ? pass(`VPC ${vpc.name} has flow logs`)
         : fail(

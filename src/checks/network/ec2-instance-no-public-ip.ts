@@ -1,5 +1,5 @@
-import { byDefault, defineCheck, fail, judge, pass } from '../check.js';
-import { at } from '../data/wording.js';
+import { byDefault, defineCheck, fail, pass } from '../check.js';
+import { at, judgeFor } from '../data/wording.js';
 
 export const ec2InstanceNoPublicIp = defineCheck({
   id: 'ec2-instance-no-public-ip',
@@ -32,7 +32,7 @@ export const ec2InstanceNoPublicIp = defineCheck({
   },
   resourceTypes: ['AWS::EC2::Instance'],
   evaluate: (instance) =>
-    judge(instance.publicIp, (hasPublic, origin) =>
+    judgeFor(`instance ${instance.name}: public IP`, instance.publicIp, (hasPublic, origin) =>
       hasPublic
         ? fail(
             `instance ${instance.name} gets a public IPv4 address${byDefault(origin)}${at(instance.publicIp.source)}`,

@@ -1,5 +1,5 @@
-import { byDefault, defineCheck, fail, judge, pass } from '../check.js';
-import { at } from '../data/wording.js';
+import { byDefault, defineCheck, fail, pass } from '../check.js';
+import { at, judgeFor } from '../data/wording.js';
 
 export const rdsInstanceNotPublic = defineCheck({
   id: 'rds-instance-not-public',
@@ -34,7 +34,7 @@ export const rdsInstanceNotPublic = defineCheck({
   },
   resourceTypes: ['AWS::RDS::DBInstance'],
   evaluate: (db) =>
-    judge(db.publiclyAccessible, (isPublic, origin) =>
+    judgeFor(`DB instance ${db.name}: PubliclyAccessible`, db.publiclyAccessible, (isPublic, origin) =>
       isPublic
         ? fail(
             `DB instance ${db.name} is publicly accessible${byDefault(origin)}${at(db.publiclyAccessible.source)}: ` +

@@ -1,5 +1,5 @@
-import { byDefault, defineCheck, fail, judge, pass } from '../check.js';
-import { at } from '../data/wording.js';
+import { byDefault, defineCheck, fail, pass } from '../check.js';
+import { at, judgeFor } from '../data/wording.js';
 
 export const dynamodbPointInTimeRecovery = defineCheck({
   id: 'dynamodb-point-in-time-recovery',
@@ -34,7 +34,7 @@ export const dynamodbPointInTimeRecovery = defineCheck({
   },
   resourceTypes: ['AWS::DynamoDB::Table'],
   evaluate: (table) =>
-    judge(table.pointInTimeRecovery, (on, origin) =>
+    judgeFor(`table ${table.name}: point-in-time recovery`, table.pointInTimeRecovery, (on, origin) =>
       on
         ? pass(`table ${table.name} has point-in-time recovery`)
         : fail(

@@ -1,5 +1,5 @@
-import { byDefault, defineCheck, fail, judge, pass } from '../check.js';
-import { at } from '../data/wording.js';
+import { byDefault, defineCheck, fail, pass } from '../check.js';
+import { at, judgeFor } from '../data/wording.js';
 import { auroraClusterVerdict } from './rds-helpers.js';
 
 /** Our bar, and Security Hub RDS.11's default parameter: a week covers an incident found after a weekend. */
@@ -36,12 +36,12 @@ export const rdsBackupRetention = defineCheck({
   resourceTypes: ['AWS::RDS::DBInstance'],
   evaluate: (db) =>
     auroraClusterVerdict(db, 'backup retention') ??
-    judge(db.backupRetentionDays, (days, origin) => {
+    judgeFor(`DB instance ${db.name}: BackupRetentionPeriod`, db.backupRetentionDays, (days, origin) => {
       const where = `${byDefault(origin)}${at(db.backupRetentionDays.source)}`;
       if (days === 0) return fail(`DB instance ${db.name} has automated backups turned off${where}`);
       if (days < MIN_BACKUP_DAYS) {
         return fail(
-          `DB instance ${db.name} keeps backups for ${days} day${days === 1 ? '' : 's'}${where}, below ${MIN_BACKUP_DAYS}`,
+          `DB instance ${db.name} keeps backups for ${days} day${days === 1 ? '' : 's'}, below ${MIN_BACKUP_DAYS}${where}`,
         );
       }
       return pass(`DB instance ${db.name} keeps backups for ${days} days`);

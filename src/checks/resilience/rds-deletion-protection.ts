@@ -1,5 +1,5 @@
-import { byDefault, defineCheck, fail, judge, pass } from '../check.js';
-import { at } from '../data/wording.js';
+import { byDefault, defineCheck, fail, pass } from '../check.js';
+import { at, judgeFor } from '../data/wording.js';
 import { auroraClusterVerdict } from './rds-helpers.js';
 
 export const rdsDeletionProtection = defineCheck({
@@ -31,7 +31,7 @@ export const rdsDeletionProtection = defineCheck({
   resourceTypes: ['AWS::RDS::DBInstance'],
   evaluate: (db) =>
     auroraClusterVerdict(db, 'deletion protection') ??
-    judge(db.deletionProtection, (on, origin) =>
+    judgeFor(`DB instance ${db.name}: DeletionProtection`, db.deletionProtection, (on, origin) =>
       on
         ? pass(`DB instance ${db.name} has deletion protection`)
         : fail(

@@ -1,5 +1,5 @@
-import { byDefault, defineCheck, fail, judge, pass } from '../check.js';
-import { at } from '../data/wording.js';
+import { byDefault, defineCheck, fail, pass } from '../check.js';
+import { at, judgeFor } from '../data/wording.js';
 import { auroraClusterVerdict } from './rds-helpers.js';
 
 export const rdsMultiAz = defineCheck({
@@ -32,7 +32,7 @@ export const rdsMultiAz = defineCheck({
   resourceTypes: ['AWS::RDS::DBInstance'],
   evaluate: (db) =>
     auroraClusterVerdict(db, 'availability (replicas in other zones)') ??
-    judge(db.multiAz, (on, origin) =>
+    judgeFor(`DB instance ${db.name}: MultiAZ`, db.multiAz, (on, origin) =>
       on
         ? pass(`DB instance ${db.name} is Multi-AZ`)
         : fail(

@@ -1,5 +1,5 @@
-import { byDefault, defineCheck, fail, judge, pass } from '../check.js';
-import { at } from '../data/wording.js';
+import { byDefault, defineCheck, fail, pass } from '../check.js';
+import { at, judgeFor } from '../data/wording.js';
 
 export const s3BucketVersioning = defineCheck({
   id: 's3-bucket-versioning',
@@ -33,7 +33,7 @@ export const s3BucketVersioning = defineCheck({
   },
   resourceTypes: ['AWS::S3::Bucket'],
   evaluate: (bucket) =>
-    judge(bucket.versioning, (state, origin) =>
+    judgeFor(`bucket ${bucket.name}: versioning`, bucket.versioning, (state, origin) =>
       state === 'Enabled'
         ? pass(`bucket ${bucket.name} has versioning enabled`)
         : fail(

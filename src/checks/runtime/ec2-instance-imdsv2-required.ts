@@ -1,5 +1,5 @@
-import { cannotTell, defineCheck, fail, judge, pass } from '../check.js';
-import { at } from '../data/wording.js';
+import { cannotTell, defineCheck, fail, pass } from '../check.js';
+import { at, judgeFor } from '../data/wording.js';
 
 export const ec2InstanceImdsv2Required = defineCheck({
   id: 'ec2-instance-imdsv2-required',
@@ -36,24 +36,28 @@ export const ec2InstanceImdsv2Required = defineCheck({
     if (endpoint.known && endpoint.value === 'disabled') {
       return pass(`instance ${instance.name} has the metadata endpoint disabled`, endpoint.source);
     }
-    return judge(instance.metadataHttpTokens, (tokens, origin) => {
-      if (tokens === 'required') return pass(`instance ${instance.name} requires IMDSv2 tokens`);
-      // IMDSv1 matters only if the endpoint is on; an unknown endpoint state must not become a FAIL.
-      if (!endpoint.known) {
-        return cannotTell(
-          `instance ${instance.name} allows IMDSv1, but whether its metadata endpoint is on is unknown (${endpoint.reason})`,
-          endpoint.source,
-        );
-      }
-      if (origin === 'explicit') {
+    return judgeFor(
+      `instance ${instance.name}: HttpTokens`,
+      instance.metadataHttpTokens,
+      (tokens, origin) => {
+        if (tokens === 'required') return pass(`instance ${instance.name} requires IMDSv2 tokens`);
+        // IMDSv1 matters only if the endpoint is on; an unknown endpoint state must not become a FAIL.
+        if (!endpoint.known) {
+          return cannotTell(
+            `instance ${instance.name} allows IMDSv1, but whether its metadata endpoint is on is unknown (${endpoint.reason})`,
+            endpoint.source,
+          );
+        }
+        if (origin === 'explicit') {
+          return fail(
+            `instance ${instance.name} sets HttpTokens to optional${at(instance.metadataHttpTokens.source)}, allowing IMDSv1`,
+          );
+        }
         return fail(
-          `instance ${instance.name} sets HttpTokens to optional${at(instance.metadataHttpTokens.source)}, allowing IMDSv1`,
+          `instance ${instance.name} does not set HttpTokens, so IMDSv1 is allowed unless its AMI is registered with ` +
+            'ImdsSupport v2.0 or the account-level metadata default requires tokens; set HttpTokens: required to be sure',
         );
-      }
-      return fail(
-        `instance ${instance.name} does not set HttpTokens, so IMDSv1 is allowed unless its AMI is registered with ` +
-          'ImdsSupport v2.0 or the account-level metadata default requires tokens; set HttpTokens: required to be sure',
-      );
-    });
+      },
+    );
   },
 });

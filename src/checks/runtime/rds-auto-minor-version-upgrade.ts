@@ -1,5 +1,5 @@
-import { byDefault, defineCheck, fail, judge, pass } from '../check.js';
-import { at } from '../data/wording.js';
+import { byDefault, defineCheck, fail, pass } from '../check.js';
+import { at, judgeFor } from '../data/wording.js';
 
 export const rdsAutoMinorVersionUpgrade = defineCheck({
   id: 'rds-auto-minor-version-upgrade',
@@ -34,12 +34,15 @@ export const rdsAutoMinorVersionUpgrade = defineCheck({
   resourceTypes: ['AWS::RDS::DBInstance'],
   evaluate: (db) => {
     if (db.isCustom) return [];
-    return judge(db.autoMinorVersionUpgrade, (on, origin) =>
-      on
-        ? pass(`DB instance ${db.name} upgrades minor versions automatically${byDefault(origin)}`)
-        : fail(
-            `DB instance ${db.name} has automatic minor version upgrades off${at(db.autoMinorVersionUpgrade.source)}`,
-          ),
+    return judgeFor(
+      `DB instance ${db.name}: AutoMinorVersionUpgrade`,
+      db.autoMinorVersionUpgrade,
+      (on, origin) =>
+        on
+          ? pass(`DB instance ${db.name} upgrades minor versions automatically${byDefault(origin)}`)
+          : fail(
+              `DB instance ${db.name} has automatic minor version upgrades off${at(db.autoMinorVersionUpgrade.source)}`,
+            ),
     );
   },
 });

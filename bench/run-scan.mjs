@@ -1,0 +1,36 @@
+// One measured scan, in its own process so peak memory is the scan's alone.
+import { ALL_CHECKS } from '../dist/checks/registry.js';
+import { runChecks } from '../dist/engine/run-checks.js';
+import { buildScanReport } from '../dist/engine/scan-report.js';
+import { renderJson } from '../dist/report/json.js';
+import { loadTemplateFile } from '../dist/sources/cloudformation/index.js';
+
+const file = process.argv[2];
+const t0 = performance.now();
+const inventory = await loadTemplateFile(file);
+const t1 = performance.now();
+const results = runChecks(inventory, ALL_CHECKS);
+const t2 = performance.now();
+const json = renderJson(
+  buildScanReport({
+    version: 'bench',
+    startedAt: new Date(),
+    durationMs: t2 - t0,
+    inventories: [inventory],
+    checkIds: ALL_CHECKS.map((c) => c.id),
+    results,
+    failOn: 'high',
+  }),
+);
+const t3 = performance.now();
+process.stdout.write(
+  JSON.stringify({
+    resources: inventory.resources.length + inventory.unmodeled.length,
+    results: results.length,
+    jsonBytes: json.length,
+    parseMs: t1 - t0,
+    evaluateMs: t2 - t1,
+    jsonMs: t3 - t2,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);
