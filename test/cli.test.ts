@@ -1,12 +1,11 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import schema from '../docs/report.schema.json' with { type: 'json' };
 import type { ScanReport } from '../src/engine/scan-report.js';
 import { runCli } from './cli-helpers.js';
+import { createValidator } from './json-schema.js';
 
 const EXAMPLE = 'examples/ecommerce/template.yaml';
 const dir = mkdtempSync(join(tmpdir(), 'whoowns-cli-'));
@@ -31,9 +30,7 @@ describe('whoowns scan on the bundled example', () => {
   it('writes JSON that validates against the documented schema', async () => {
     const run = await runCli('scan', EXAMPLE, '--format', 'json');
     const report = JSON.parse(run.stdout) as ScanReport;
-    const ajv = new Ajv({ allErrors: true });
-    addFormats(ajv);
-    const validate = ajv.compile(schema);
+    const validate = createValidator().compile(schema);
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     expect(report.summary.failed).toBe(true);
     const fail = report.results.find((r) => r.checkId === 'rds-storage-encrypted' && r.status === 'FAIL');

@@ -50,12 +50,32 @@ export interface CheckContext {
   inventory: Inventory;
   /** Finds a resource of the same inventory by its id (logical id or ARN). */
   resourceById(id: string): Resource | undefined;
+  /**
+   * An index built once per inventory and shared by every evaluation, so a check that looks
+   * across resources ("which buckets log into this one?") stays linear. `key` must be unique
+   * to what `build` computes.
+   */
+  shared<T>(key: string, build: () => T): T;
 }
 
 export interface Check<T extends ResourceType = ResourceType> extends CheckMetadata {
   resourceTypes: readonly T[];
   /** Pure: the same resource and context always give the same verdicts; no I/O. */
   evaluate(resource: ResourceOfType<T>, context: CheckContext): Verdict | Verdict[];
+}
+
+/** The context the engine gives every evaluation; tests build one the same way. */
+export function createCheckContext(inventory: Inventory, byId?: ReadonlyMap<string, Resource>): CheckContext {
+  const index = byId ?? new Map(inventory.resources.map((r) => [r.id, r]));
+  const sharedIndexes = new Map<string, unknown>();
+  return {
+    inventory,
+    resourceById: (id) => index.get(id),
+    shared: <T>(key: string, build: () => T): T => {
+      if (!sharedIndexes.has(key)) sharedIndexes.set(key, build());
+      return sharedIndexes.get(key) as T;
+    },
+  };
 }
 
 /** Identity function that keeps the resource type narrowed for `evaluate`. */

@@ -1,4 +1,4 @@
-import type { Check, CheckContext, Verdict } from '../checks/check.js';
+import { type Check, createCheckContext, type Verdict } from '../checks/check.js';
 import type { Inventory } from '../model/inventory.js';
 import type { Resource } from '../model/resources/index.js';
 import type { CheckResult, ResultResource, Severity } from '../model/result.js';
@@ -66,7 +66,7 @@ export function runChecks(inventory: Inventory, checks: readonly Check[]): Check
     byType.set(resource.type, list);
     byId.set(resource.id, resource);
   }
-  const context: CheckContext = { inventory, resourceById: (id) => byId.get(id) };
+  const context = createCheckContext(inventory, byId);
   const results: CheckResult[] = [];
   for (const check of checks) {
     for (const type of check.resourceTypes) {

@@ -10,7 +10,7 @@ import type {
   S3Bucket,
 } from '../../model/resources/index.js';
 import { awsDefault, explicit, unknown, type Value } from '../../model/value.js';
-import type { Check, CheckContext, Verdict } from '../check.js';
+import { type Check, createCheckContext, type Verdict } from '../check.js';
 import { elbv2ListenerHttps } from './elbv2-listener-https.js';
 import { elbv2ListenerTlsPolicy, lowestTlsMinor } from './elbv2-listener-tls-policy.js';
 import { kmsKeyRotation } from './kms-key-rotation.js';
@@ -22,16 +22,13 @@ const src = { file: 't.yaml', line: 7 };
 const on = (v: boolean): Value<boolean> => explicit(v, src);
 
 function run<T extends ResourceType>(check: Check<T>, resource: ResourceOfType<T>): Verdict[] {
-  const ctx: CheckContext = {
-    inventory: {
-      source: { kind: 'cloudformation', location: 't.yaml' },
-      resources: [resource],
-      unmodeled: [],
-      notCreated: [],
-      problems: [],
-    },
-    resourceById: () => undefined,
-  };
+  const ctx = createCheckContext({
+    source: { kind: 'cloudformation', location: 't.yaml' },
+    resources: [resource],
+    unmodeled: [],
+    notCreated: [],
+    problems: [],
+  });
   const out = check.evaluate(resource, ctx);
   return Array.isArray(out) ? out : [out];
 }

@@ -2,19 +2,24 @@ import type { S3Bucket } from '../../model/resources/index.js';
 import { byDefault, type CheckContext, defineCheck, fail, pass } from '../check.js';
 import { at, judgeFor, listing, shown } from '../data/wording.js';
 
+/** Access-log target (as written: bucket name or `{{LogicalId}}`) → names of the buckets logging into it. */
+function logTargets(context: CheckContext): Map<string, string[]> {
+  const targets = new Map<string, string[]>();
+  for (const r of context.inventory.resources) {
+    if (r.type !== 'AWS::S3::Bucket' || !r.accessLogging.known || r.accessLogging.value === null) continue;
+    const target = r.accessLogging.value.targetBucket;
+    targets.set(target, [...(targets.get(target) ?? []), r.name]);
+  }
+  return targets;
+}
+
 /** Buckets of the same inventory that deliver their access logs to `bucket`. */
 function loggedInto(bucket: S3Bucket, context: CheckContext): string[] {
+  const targets = context.shared('s3-access-log-targets', () => logTargets(context));
   const names = new Set([`{{${bucket.id}}}`, bucket.id]);
   if (bucket.bucketName.known) names.add(bucket.bucketName.value);
-  return context.inventory.resources
-    .filter((r): r is S3Bucket => r.type === 'AWS::S3::Bucket' && r.id !== bucket.id)
-    .filter(
-      (r) =>
-        r.accessLogging.known &&
-        r.accessLogging.value !== null &&
-        names.has(r.accessLogging.value.targetBucket),
-    )
-    .map((r) => r.name);
+  const sources = [...names].flatMap((n) => targets.get(n) ?? []);
+  return [...new Set(sources)].filter((name) => name !== bucket.name);
 }
 
 export const s3BucketAccessLogging = defineCheck({

@@ -3,12 +3,13 @@ import type { Inventory } from '../../model/inventory.js';
 import type {
   Ec2Instance,
   RdsDbInstance,
-  Resource,
+  ResourceOfType,
+  ResourceType,
   SecurityGroup,
   SecurityGroupRule,
 } from '../../model/resources/index.js';
 import { awsDefault, explicit, unknown } from '../../model/value.js';
-import type { Check, Verdict } from '../check.js';
+import { type Check, createCheckContext, type Verdict } from '../check.js';
 import { ec2InstanceNoPublicIp } from './ec2-instance-no-public-ip.js';
 import { ec2SecurityGroupAdminPortsOpen } from './ec2-security-group-admin-ports-open.js';
 import { ec2SecurityGroupDatabasePortsOpen } from './ec2-security-group-database-ports-open.js';
@@ -16,7 +17,7 @@ import { rdsInstanceNotPublic } from './rds-instance-not-public.js';
 
 const src = { file: 't.yaml', line: 40 };
 
-function run(check: Check, resource: Resource): Verdict[] {
+function run<T extends ResourceType>(check: Check<T>, resource: ResourceOfType<T>): Verdict[] {
   const inventory: Inventory = {
     source: { kind: 'cloudformation', location: 't.yaml' },
     resources: [resource],
@@ -24,7 +25,7 @@ function run(check: Check, resource: Resource): Verdict[] {
     notCreated: [],
     problems: [],
   };
-  const out = check.evaluate(resource as never, { inventory, resourceById: () => undefined });
+  const out = check.evaluate(resource, createCheckContext(inventory));
   return Array.isArray(out) ? out : [out];
 }
 

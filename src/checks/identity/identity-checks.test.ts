@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import type { Inventory } from '../../model/inventory.js';
+import type { PolicyDocument, PolicyStatement } from '../../model/policy.js';
+import type {
+  IamManagedPolicy,
+  IamRole,
+  IamUser,
+  Resource,
+  ResourceOfType,
+  ResourceType,
+} from '../../model/resources/index.js';
+import { explicit, unknown, type Value } from '../../model/value.js';
+import { type Check, createCheckContext, type Verdict } from '../check.js';
+import { iamPolicyNoFullAdmin } from './iam-policy-no-full-admin.js';
+import { iamRoleTrustNotPublic } from './iam-role-trust-not-public.js';
+import { iamUserNoInlinePolicies } from './iam-user-no-inline-policies.js';
+
+const src = { file: 't.yaml', line: 12 };
+
+function run<T extends ResourceType>(
+  check: Check<T>,
+  resource: ResourceOfType<T>,
+  others: Resource[] = [],
+): Verdict[] {
+  const resources = [resource, ...others];
+  const inventory: Inventory = {
+    source: { kind: 'cloudformation', location: 't.yaml' },
+    resources,
+    unmodeled: [],
+    notCreated: [],
+    problems: [],
+  };
+  const out = check.evaluate(resource, {
+    inventory,
+    resourceById: (id) => resources.find((r) => r.id === id),
+  });
+  return Array.isArray(out) ? out : [out];
+}
+const status = (vs: Verdict[]) => vs.map((v) => v.status).join(',');
+
+type Stmt = Omit<PolicyStatement, 'index' | 'effect'> & { effect?: PolicyStatement['effect'] };
+function doc(...statements: Stmt[]): Value<PolicyDocument> {
+  return explicit(
+    { statements: statements.map((s, index) => ({ effect: 'Allow', ...s, index })), problems: [] },
+    src,
+  );
+}
+
+function role(over: Partial<IamRole> = {}): IamRole {
+  return {
+    type: 'AWS::IAM::Role',
+    id: 'AppRole',
+    name: 'AppRole',
+    source: src,
+    roleName: explicit('app', src),
+    assumeRolePolicy: doc({ principal: { Service: ['lambda.amazonaws.com'] }, action: ['sts:AssumeRole'] }),
+    maxSessionDuration: explicit(3600, src),
+    lastUsed: explicit(null, src),
+    inlinePolicies: [],
+    managedPolicyArns: [],
+    permissionsBoundary: explicit(null, src),
+    ...over,
+  };
+}
+const inline = (document: Value<PolicyDocument>) => [{ name: 'main', document, source: src }];
+
+describe('iam-policy-no-full-admin', () => {
+  const admin = { action: ['*:*'], resource: ['*'] };
+  it('fails "*:*" on "*" and passes the same statement under a condition', () => {
+    expect(status(run(iamPolicyNoFullAdmin, role({ inlinePolicies: inline(doc(admin)) })))).toBe('FAIL');
+    const conditioned = { ...admin, condition: { Bool: { 'aws:MultiFactorAuthPresent': ['true'] } } };
+    expect(status(run(iamPolicyNoFullAdmin, role({ inlinePolicies: inline(doc(conditioned)) })))).toBe(
+      'PASS',
+    );
+  });
+
+  it('ignores Deny and NotAction statements', () => {
+    const deny = { effect: 'Deny' as const, action: ['*'], resource: ['*'] };
+    const notAction = { notAction: ['iam:*'], resource: ['*'] };
+    expect(status(run(iamPolicyNoFullAdmin, role({ inlinePolicies: inline(doc(deny, notAction)) })))).toBe(
+      'PASS',
+    );
+  });
+
+  it('answers UNKNOWN when an action or an attached policy is known only at deploy time', () => {
+    const later = { action: ['{{unresolved:parameter Actions}}'], resource: ['*'] };
+    expect(status(run(iamPolicyNoFullAdmin, role({ inlinePolicies: inline(doc(later)) })))).toBe('UNKNOWN');
+    const arn = unknown('parameter PolicyArn has no default', src);
+    expect(status(run(iamPolicyNoFullAdmin, role({ managedPolicyArns: [arn] })))).toBe('UNKNOWN');
+  });
+
+  it('finds AdministratorAccess in any partition, and admin grants in attached template policies', () => {
+    const gov = explicit('arn:aws-us-gov:iam::aws:policy/AdministratorAccess', src);
+    expect(status(run(iamPolicyNoFullAdmin, role({ managedPolicyArns: [gov] })))).toBe('FAIL');
+    const policy = {
+      type: 'AWS::IAM::ManagedPolicy',
+      id: 'Everything',
+      name: 'Everything',
+      source: src,
+      document: doc({ action: ['*'], resource: ['*'] }),
+      awsManaged: false,
+    } as IamManagedPolicy;
+    const [v] = run(iamPolicyNoFullAdmin, role({ managedPolicyArns: [explicit('{{Everything}}', src)] }), [
+      policy,
+    ]);
+    expect(v?.message).toContain('attached managed policy Everything');
+    expect(run(iamPolicyNoFullAdmin, { ...policy, awsManaged: true })).toEqual([]);
+  });
+});
+
+const trust = (...statements: Stmt[]) =>
+  run(iamRoleTrustNotPublic, role({ assumeRolePolicy: doc(...statements) }));
+const anyone = { principal: { AWS: ['*'] }, action: ['sts:AssumeRole'] };
+
+describe('iam-role-trust-not-public', () => {
+  it('fails "*" and {AWS: "*"} without a confining condition', () => {
+    expect(status(trust({ ...anyone, principal: '*' }))).toBe('FAIL');
+    expect(
+      status(trust({ ...anyone, condition: { IpAddress: { 'aws:SourceIp': ['203.0.113.0/24'] } } })),
+    ).toBe('FAIL');
+  });
+
+  it('passes "*" confined to an organization, an account or an external id', () => {
+    expect(
+      status(trust({ ...anyone, condition: { StringEquals: { 'aws:PrincipalOrgID': ['o-abc'] } } })),
+    ).toBe('PASS');
+    expect(status(trust({ ...anyone, condition: { StringEquals: { 'sts:ExternalId': ['x-123'] } } }))).toBe(
+      'PASS',
+    );
+  });
+
+  it('does not count IfExists or wildcard values as confining', () => {
+    const ifExists = { StringEqualsIfExists: { 'aws:PrincipalOrgID': ['o-abc'] } };
+    expect(status(trust({ ...anyone, condition: ifExists }))).toBe('FAIL');
+    expect(status(trust({ ...anyone, condition: { StringLike: { 'aws:PrincipalAccount': ['*'] } } }))).toBe(
+      'FAIL',
+    );
+  });
+
+  it('answers UNKNOWN when the confining value or the principal is known only at deploy time', () => {
+    const later = { StringEquals: { 'aws:PrincipalOrgID': ['{{unresolved:parameter OrgId}}'] } };
+    expect(status(trust({ ...anyone, condition: later }))).toBe('UNKNOWN');
+    expect(status(trust({ ...anyone, principal: { AWS: ['{{unresolved:parameter Trusted}}'] } }))).toBe(
+      'UNKNOWN',
+    );
+  });
+
+  it('fails web identity federation without conditions, passes it with them, and leaves SAML alone', () => {
+    const github = {
+      Federated: ['arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com'],
+    };
+    const web = { principal: github, action: ['sts:AssumeRoleWithWebIdentity'] };
+    expect(status(trust(web))).toBe('FAIL');
+    const sub = { StringLike: { 'token.actions.githubusercontent.com:sub': ['repo:org/app:*'] } };
+    expect(status(trust({ ...web, condition: sub }))).toBe('PASS');
+    const saml = { Federated: ['arn:aws:iam::111122223333:saml-provider/Okta'] };
+    expect(status(trust({ principal: saml, action: ['sts:AssumeRoleWithSAML'] }))).toBe('PASS');
+  });
+});
+
+describe('iam-user-no-inline-policies', () => {
+  const user = (over: Partial<IamUser>) =>
+    ({
+      type: 'AWS::IAM::User',
+      id: 'Bob',
+      name: 'Bob',
+      source: src,
+      inlinePolicies: [],
+      managedPolicyArns: [],
+      ...over,
+    }) as IamUser;
+  it('fails a directly attached policy even when its ARN is unknown', () => {
+    const [v] = run(iamUserNoInlinePolicies, user({ managedPolicyArns: [unknown('parameter Arn', src)] }));
+    expect(v?.status).toBe('FAIL');
+    expect(v?.message).toContain('(set at deployment)');
+  });
+  it('passes a user with permissions only from groups', () => {
+    expect(status(run(iamUserNoInlinePolicies, user({ groups: [explicit('Developers', src)] })))).toBe(
+      'PASS',
+    );
+  });
+});
