@@ -22,10 +22,18 @@ for (let i = 0; i < RUNS; i++) {
 const median = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
 const first = runs[0];
 const scanMs = median('parseMs') + median('evaluateMs') + median('jsonMs');
-console.log(`template: ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB, ${first.resources} resources, ${first.results} results, ${RUNS} runs (median)`);
+console.log(
+  `template: ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB, ${first.resources} resources, ${first.results} results, ${RUNS} runs (median)`,
+);
 console.log(`parse      ${median('parseMs').toFixed(0).padStart(6)} ms`);
 console.log(`evaluate   ${median('evaluateMs').toFixed(0).padStart(6)} ms`);
-console.log(`json       ${median('jsonMs').toFixed(0).padStart(6)} ms  (${(first.jsonBytes / 1024 / 1024).toFixed(1)} MB)`);
-console.log(`scan total ${scanMs.toFixed(0).padStart(6)} ms  (target < 1500)  ${Math.round((first.resources / scanMs) * 1000)} resources/s`);
-console.log(`process    ${median('processMs').toFixed(0).padStart(6)} ms  (including Node start-up and module loading)`);
+console.log(
+  `json       ${median('jsonMs').toFixed(0).padStart(6)} ms  (${(first.jsonBytes / 1024 / 1024).toFixed(1)} MB)`,
+);
+console.log(
+  `scan total ${scanMs.toFixed(0).padStart(6)} ms  (target < 1500)  ${Math.round((first.resources / scanMs) * 1000)} resources/s`,
+);
+console.log(
+  `process    ${median('processMs').toFixed(0).padStart(6)} ms  (including Node start-up and module loading)`,
+);
 console.log(`peak RSS   ${median('maxRssMb').toFixed(0).padStart(6)} MB  (target < 300)`);

@@ -40,13 +40,26 @@ describe('whoowns scan on the bundled example', () => {
 
   it('honours --fail-on, --check, --severity and --area', async () => {
     expect((await runCli('scan', EXAMPLE, '--fail-on', 'none')).code).toBe(0);
-    const onlyLogs = await runCli('scan', EXAMPLE, '--check', 'cloudtrail-log-file-validation', '--format', 'json');
+    const onlyLogs = await runCli(
+      'scan',
+      EXAMPLE,
+      '--check',
+      'cloudtrail-log-file-validation',
+      '--format',
+      'json',
+    );
     const report = JSON.parse(onlyLogs.stdout) as ScanReport;
-    expect(new Set(report.results.map((r) => r.checkId))).toEqual(new Set(['cloudtrail-log-file-validation']));
+    expect(new Set(report.results.map((r) => r.checkId))).toEqual(
+      new Set(['cloudtrail-log-file-validation']),
+    );
     expect(onlyLogs.code).toBe(0);
-    const critical = JSON.parse((await runCli('scan', EXAMPLE, '--severity', 'critical', '-f', 'json')).stdout) as ScanReport;
+    const critical = JSON.parse(
+      (await runCli('scan', EXAMPLE, '--severity', 'critical', '-f', 'json')).stdout,
+    ) as ScanReport;
     expect(critical.results.every((r) => r.severity === 'critical')).toBe(true);
-    const data = JSON.parse((await runCli('scan', EXAMPLE, '--area', 'data', '-f', 'json')).stdout) as ScanReport;
+    const data = JSON.parse(
+      (await runCli('scan', EXAMPLE, '--area', 'data', '-f', 'json')).stdout,
+    ) as ScanReport;
     expect(data.results.length).toBeGreaterThan(0);
     expect(data.results.every((r) => r.area.startsWith('data.'))).toBe(true);
   });
@@ -58,7 +71,14 @@ describe('whoowns scan on the bundled example', () => {
     );
     const params = write('params.json', '[{"ParameterKey": "Public", "ParameterValue": "true"}]');
     const withDefault = await runCli('scan', template, '--check', 'rds-instance-not-public');
-    const withParams = await runCli('scan', template, '--check', 'rds-instance-not-public', '--parameters', params);
+    const withParams = await runCli(
+      'scan',
+      template,
+      '--check',
+      'rds-instance-not-public',
+      '--parameters',
+      params,
+    );
     expect(withDefault.code).toBe(0);
     expect(withParams.code).toBe(1);
   });
@@ -98,17 +118,31 @@ describe('bad input: one line, exit 2, no stack trace', () => {
     expect(run.stderr).toMatch(pattern);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   };
-  it('a missing file', () => expectOneLine(['scan', join(dir, 'missing.yaml')], /missing\.yaml: file not found/));
-  it('invalid YAML', () => expectOneLine(['scan', write('broken.yaml', 'Resources: [\n')], /broken\.yaml: invalid YAML\/JSON at line/));
-  it('invalid JSON', () => expectOneLine(['scan', write('broken.json', '{"Resources": ')], /broken\.json: invalid YAML\/JSON/));
+  it('a missing file', () =>
+    expectOneLine(['scan', join(dir, 'missing.yaml')], /missing\.yaml: file not found/));
+  it('invalid YAML', () =>
+    expectOneLine(
+      ['scan', write('broken.yaml', 'Resources: [\n')],
+      /broken\.yaml: invalid YAML\/JSON at line/,
+    ));
+  it('invalid JSON', () =>
+    expectOneLine(['scan', write('broken.json', '{"Resources": ')], /broken\.json: invalid YAML\/JSON/));
   it('a file that is not a template', () =>
-    expectOneLine(['scan', write('readme.yaml', 'title: hello\n')], /readme\.yaml: not a CloudFormation template/));
+    expectOneLine(
+      ['scan', write('readme.yaml', 'title: hello\n')],
+      /readme\.yaml: not a CloudFormation template/,
+    ));
   it('a 50 MB file', () => {
     const big = write('big.json', `{"Resources": {}, "Pad": "${'x'.repeat(50 * 1024 * 1024)}"}`);
     return expectOneLine(['scan', big], /big\.json: file is 50\.0 MB/);
   });
-  it('an unknown check id', () => expectOneLine(['scan', EXAMPLE, '--check', 'nope'], /unknown check id: nope/));
-  it('a bad severity', () => expectOneLine(['scan', EXAMPLE, '--fail-on', 'urgent'], /--fail-on: "urgent" is not a severity/));
+  it('an unknown check id', () =>
+    expectOneLine(['scan', EXAMPLE, '--check', 'nope'], /unknown check id: nope/));
+  it('a bad severity', () =>
+    expectOneLine(['scan', EXAMPLE, '--fail-on', 'urgent'], /--fail-on: "urgent" is not a severity/));
   it('a bad parameters file', () =>
-    expectOneLine(['scan', EXAMPLE, '--parameters', write('p.json', '{"a": ')], /p\.json: parameters file is not valid/));
+    expectOneLine(
+      ['scan', EXAMPLE, '--parameters', write('p.json', '{"a": ')],
+      /p\.json: parameters file is not valid/,
+    ));
 });

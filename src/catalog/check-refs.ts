@@ -17,14 +17,17 @@ export function findCheckRefProblems(checks: readonly CheckMetadata[], catalog: 
     if (!catalog.areaById.has(check.area)) {
       problems.push({ checkId: check.id, message: `unknown area "${check.area}"` });
     }
-    for (const [key, ids] of Object.entries(check.frameworks) as Array<[keyof FrameworkRefs, string[] | undefined]>) {
+    for (const [key, ids] of Object.entries(check.frameworks) as Array<
+      [keyof FrameworkRefs, string[] | undefined]
+    >) {
       const known = catalog.requirementIds.get(key as FrameworkKey);
       if (!known) {
         problems.push({ checkId: check.id, message: `unknown framework "${key}"` });
         continue;
       }
       for (const id of ids ?? []) {
-        if (!known.has(id)) problems.push({ checkId: check.id, message: `${key} id "${id}" is not in frameworks.json` });
+        if (!known.has(id))
+          problems.push({ checkId: check.id, message: `${key} id "${id}" is not in frameworks.json` });
       }
     }
   }

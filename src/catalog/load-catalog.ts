@@ -47,7 +47,9 @@ export interface Catalog {
 /** Every problem found, each with its file and JSON path, so one run shows them all. */
 export class CatalogError extends Error {
   constructor(readonly problems: readonly CatalogProblem[]) {
-    super(`invalid responsibility catalog:\n${problems.map((p) => `  ${p.file} at ${p.path}: ${p.message}`).join('\n')}`);
+    super(
+      `invalid responsibility catalog:\n${problems.map((p) => `  ${p.file} at ${p.path}: ${p.message}`).join('\n')}`,
+    );
     this.name = 'CatalogError';
   }
 }
@@ -62,7 +64,8 @@ const SCHEMAS = {
 function validate<S extends z.ZodType>(schema: S, file: string, raw: unknown, problems: CatalogProblem[]) {
   const result = schema.safeParse(raw);
   if (result.success) return result.data as z.infer<S>;
-  for (const issue of result.error.issues) problems.push({ file, path: formatPath(issue.path), message: issue.message });
+  for (const issue of result.error.issues)
+    problems.push({ file, path: formatPath(issue.path), message: issue.message });
   return undefined;
 }
 
@@ -85,7 +88,8 @@ function index(files: ParsedFiles): Catalog {
   const serviceByResourceType = new Map<string, Service>();
   for (const svc of services) for (const type of svc.resourceTypes) serviceByResourceType.set(type, svc);
   const requirementIds = new Map<FrameworkKey, ReadonlySet<string>>();
-  for (const fw of files.frameworks.frameworks) requirementIds.set(fw.key, new Set(fw.requirements.map((r) => r.id)));
+  for (const fw of files.frameworks.frameworks)
+    requirementIds.set(fw.key, new Set(fw.requirements.map((r) => r.id)));
   return {
     areas: files.areas.areas,
     categories: files.categories.categories,

@@ -65,15 +65,22 @@ export type FrameworkKey = (typeof FRAMEWORK_KEYS)[number];
 
 const text = z.string().trim().min(1);
 const areaId = z.string().regex(/^[a-z]+\.[a-z][a-z-]*$/, 'area ids look like "group.name"');
-const resourceType = z.string().regex(/^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+$/, 'expected a CloudFormation type name');
+const resourceType = z
+  .string()
+  .regex(/^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+$/, 'expected a CloudFormation type name');
 /** A dotted path into a model object; `name[]` walks every element of an array. */
-const fieldPath = z.string().regex(/^[A-Za-z][A-Za-z0-9]*(\[\])?(\.[A-Za-z][A-Za-z0-9]*(\[\])?)*$/, 'expected a field path');
+const fieldPath = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9]*(\[\])?(\.[A-Za-z][A-Za-z0-9]*(\[\])?)*$/, 'expected a field path');
 const isoDate = z.iso.date();
 const httpsUrl = z.url({ protocol: /^https$/ });
 
 /** Sources must be AWS's own documentation: the catalog restates AWS, it does not cite third parties. */
 const AWS_DOC_HOSTS = /(^|\.)(amazon\.com|amazonaws\.cn|aws\.github\.io)$/;
-const awsDocUrl = httpsUrl.refine((u) => AWS_DOC_HOSTS.test(new URL(u).hostname), 'must be an AWS documentation URL');
+const awsDocUrl = httpsUrl.refine(
+  (u) => AWS_DOC_HOSTS.test(new URL(u).hostname),
+  'must be an AWS documentation URL',
+);
 
 export const AssignmentSchema = z.discriminatedUnion('owner', [
   z.strictObject({ owner: z.literal('provider'), providerPart: text, note: text.optional() }),
@@ -146,7 +153,13 @@ export type Service = z.infer<typeof ServiceSchema>;
 export const FactConditionSchema = z.discriminatedUnion('kind', [
   /** Any of the fields names a KMS key the customer manages. */
   z.strictObject({ kind: z.literal('customer-managed-key'), fields: z.array(fieldPath).min(1) }),
-  z.strictObject({ kind: z.literal('equals'), field: fieldPath, value: z.union([z.string(), z.boolean(), z.number()]) }),
+  z.strictObject({
+    kind: z.literal('equals'),
+    field: fieldPath,
+    value: z.union([z.string(), z.boolean(), z.number()]),
+  }),
+  /** Holds for every resource in `appliesTo`: refines a service that spans several resource types. */
+  z.strictObject({ kind: z.literal('always') }),
 ]);
 export type FactCondition = z.infer<typeof FactConditionSchema>;
 
@@ -185,7 +198,10 @@ export const FrameworkSchema = z.strictObject({
 });
 export type Framework = z.infer<typeof FrameworkSchema>;
 
-export const FrameworksFileSchema = z.strictObject({ description: text, frameworks: z.array(FrameworkSchema).min(1) });
+export const FrameworksFileSchema = z.strictObject({
+  description: text,
+  frameworks: z.array(FrameworkSchema).min(1),
+});
 
 export type AreasFile = z.infer<typeof AreasFileSchema>;
 export type CategoriesFile = z.infer<typeof CategoriesFileSchema>;

@@ -99,7 +99,10 @@ export function cannotTell(message: string, evidence?: SourceRef): Verdict {
  * Decides on a Value: unknown values give UNKNOWN with the reason, known ones go to `decide`.
  * The deciding value's source becomes the verdict's evidence unless `decide` names another.
  */
-export function judge<T>(value: Value<T>, decide: (v: T, origin: 'explicit' | 'default') => Verdict): Verdict {
+export function judge<T>(
+  value: Value<T>,
+  decide: (v: T, origin: 'explicit' | 'default') => Verdict,
+): Verdict {
   if (!value.known) return cannotTell(value.reason, value.source);
   const verdict = decide(value.value, value.origin);
   return verdict.evidence ? verdict : { ...verdict, evidence: value.source };

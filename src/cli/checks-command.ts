@@ -20,7 +20,9 @@ export function registerChecksCommand(program: Command): void {
           .filter(([k]) => k === 'cis' || k === 'fsbp')
           .map(([k, ids]) => `${k.toUpperCase()} ${(ids as string[]).join(' ')}`)
           .join('; ');
-        process.stdout.write(`${c.id.padEnd(44)} ${c.severity.padEnd(9)} ${c.area.padEnd(20)} ${c.title}${refs ? `  [${refs}]` : ''}\n`);
+        process.stdout.write(
+          `${c.id.padEnd(44)} ${c.severity.padEnd(9)} ${c.area.padEnd(20)} ${c.title}${refs ? `  [${refs}]` : ''}\n`,
+        );
       }
       process.stdout.write(`${ALL_CHECKS.length} checks\n`);
     });

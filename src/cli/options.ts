@@ -13,7 +13,13 @@ export function parseFailOn(value: string): Severity | 'none' {
 
 /** Accepts repeated flags and comma-separated lists alike. */
 export function collectList(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+  return [
+    ...previous,
+    ...value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ];
 }
 
 export function parseFormat<T extends string>(value: string, allowed: readonly T[]): T {

@@ -58,11 +58,17 @@ async function loadInventories(paths: string[], options: ScanOptions): Promise<I
 }
 
 export async function runScan(paths: string[], options: ScanOptions): Promise<number> {
-  if (paths.length === 0) throw new UsageError('scan: give a template file or directory (try: whoowns scan examples/ecommerce/template.yaml)');
+  if (paths.length === 0)
+    throw new UsageError(
+      'scan: give a template file or directory (try: whoowns scan examples/ecommerce/template.yaml)',
+    );
   const format = parseFormat(options.format, ['text', 'json'] as const);
   const failOn = parseFailOn(options.failOn);
-  const unknownIds = [...(options.check ?? []), ...(options.skipCheck ?? [])].filter((id) => !ALL_CHECKS.some((c) => c.id === id));
-  if (unknownIds.length) throw new UsageError(`unknown check id: ${unknownIds.join(', ')} (see: whoowns checks)`);
+  const unknownIds = [...(options.check ?? []), ...(options.skipCheck ?? [])].filter(
+    (id) => !ALL_CHECKS.some((c) => c.id === id),
+  );
+  if (unknownIds.length)
+    throw new UsageError(`unknown check id: ${unknownIds.join(', ')} (see: whoowns checks)`);
   const checks = selectChecks(ALL_CHECKS, {
     ...(options.check ? { checkIds: options.check } : {}),
     ...(options.skipCheck ? { skipCheckIds: options.skipCheck } : {}),
@@ -85,7 +91,11 @@ export async function runScan(paths: string[], options: ScanOptions): Promise<nu
   const rendered =
     format === 'json'
       ? renderJson(report)
-      : renderText(report, { color: options.color && !options.output && process.stdout.isTTY === true, showPassing: options.showPassing === true, cwd: process.cwd() });
+      : renderText(report, {
+          color: options.color && !options.output && process.stdout.isTTY === true,
+          showPassing: options.showPassing === true,
+          cwd: process.cwd(),
+        });
   if (options.output) {
     await writeFile(options.output, rendered);
     process.stderr.write(`whoowns: report written to ${options.output}\n`);
@@ -98,16 +108,29 @@ export async function runScan(paths: string[], options: ScanOptions): Promise<nu
 export function registerScanCommand(program: Command, setExit: (code: number) => void): void {
   program
     .command('scan')
-    .description('scan CloudFormation templates (files or directories) for the customer side of the shared responsibility model')
+    .description(
+      'scan CloudFormation templates (files or directories) for the customer side of the shared responsibility model',
+    )
     .argument('[paths...]', 'template files (YAML or JSON) or directories to search for templates')
     .option('-f, --format <format>', 'output format: text or json', 'text')
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .option('--fail-on <severity>', 'exit 1 when a check at or above this severity fails (critical, high, medium, low, info, none)', 'high')
+    .option(
+      '--fail-on <severity>',
+      'exit 1 when a check at or above this severity fails (critical, high, medium, low, info, none)',
+      'high',
+    )
     .option('--check <ids>', 'run only these check ids (comma-separated or repeated)', collectList)
     .option('--skip-check <ids>', 'leave out these check ids', collectList)
     .option('--severity <level>', 'run only checks at or above this severity')
-    .option('--area <areas>', 'run only checks of these responsibility areas or groups (e.g. data, net.ingress)', collectList)
-    .option('--parameters <file>', 'template parameter values (CLI JSON list, {"Parameters":{...}} or a plain map)')
+    .option(
+      '--area <areas>',
+      'run only checks of these responsibility areas or groups (e.g. data, net.ingress)',
+      collectList,
+    )
+    .option(
+      '--parameters <file>',
+      'template parameter values (CLI JSON list, {"Parameters":{...}} or a plain map)',
+    )
     .option('--region <region>', 'region to assume for AWS::Region')
     .option('--account-id <id>', 'account id to assume for AWS::AccountId')
     .option('--show-passing', 'list passing results too (text format)')

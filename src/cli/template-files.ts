@@ -5,7 +5,9 @@ import { UsageError } from './errors.js';
 const TEMPLATE_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.template']);
 
 /** Expands directories into the template-looking files under them, sorted for stable output. */
-export async function findTemplateFiles(paths: readonly string[]): Promise<{ files: string[]; fromDirectory: Set<string> }> {
+export async function findTemplateFiles(
+  paths: readonly string[],
+): Promise<{ files: string[]; fromDirectory: Set<string> }> {
   const files: string[] = [];
   const fromDirectory = new Set<string>();
   for (const path of paths) {
@@ -16,7 +18,8 @@ export async function findTemplateFiles(paths: readonly string[]): Promise<{ fil
       continue;
     }
     const found = await walk(path);
-    if (found.length === 0) throw new UsageError(`${path}: no .yaml, .yml, .json or .template files in this directory`);
+    if (found.length === 0)
+      throw new UsageError(`${path}: no .yaml, .yml, .json or .template files in this directory`);
     for (const f of found) fromDirectory.add(f);
     files.push(...found);
   }

@@ -20,7 +20,10 @@ export function selectChecks(checks: readonly Check[], filter: CheckFilter = {})
     if (filter.checkIds?.length && !filter.checkIds.includes(check.id)) return false;
     if (filter.skipCheckIds?.includes(check.id)) return false;
     if (filter.minSeverity && severityRank(check.severity) < severityRank(filter.minSeverity)) return false;
-    if (filter.areas?.length && !filter.areas.some((a) => check.area === a || check.area.startsWith(`${a}.`))) {
+    if (
+      filter.areas?.length &&
+      !filter.areas.some((a) => check.area === a || check.area.startsWith(`${a}.`))
+    ) {
       return false;
     }
     return true;
@@ -77,7 +80,11 @@ export function runChecks(inventory: Inventory, checks: readonly Check[]): Check
           verdicts = Array.isArray(outcome) ? outcome : [outcome];
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
-          results.push({ ...toResult(check, resource, { status: 'FAIL', message: '' }), status: 'ERROR', message: `check failed: ${reason}` });
+          results.push({
+            ...toResult(check, resource, { status: 'FAIL', message: '' }),
+            status: 'ERROR',
+            message: `check failed: ${reason}`,
+          });
           continue;
         }
         for (const verdict of verdicts) results.push(toResult(check, resource, verdict));

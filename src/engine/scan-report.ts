@@ -47,7 +47,9 @@ export interface ReportInput {
 }
 
 export function isFailing(result: CheckResult, failOn: Severity | 'none'): boolean {
-  return failOn !== 'none' && result.status === 'FAIL' && severityRank(result.severity) >= severityRank(failOn);
+  return (
+    failOn !== 'none' && result.status === 'FAIL' && severityRank(result.severity) >= severityRank(failOn)
+  );
 }
 
 export function buildScanReport(input: ReportInput): ScanReport {
@@ -63,7 +65,11 @@ export function buildScanReport(input: ReportInput): ScanReport {
     scan: {
       startedAt: input.startedAt.toISOString(),
       durationMs: Math.round(input.durationMs),
-      sources: input.inventories.map((i) => ({ kind: i.source.kind, location: i.source.location, resources: i.resources.length })),
+      sources: input.inventories.map((i) => ({
+        kind: i.source.kind,
+        location: i.source.location,
+        resources: i.resources.length,
+      })),
       checks: [...input.checkIds],
       failOn: input.failOn,
     },

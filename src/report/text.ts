@@ -72,9 +72,15 @@ export function renderText(report: ScanReport, options: TextOptions): string {
     );
     for (const r of items) {
       const status =
-        r.status === 'FAIL' ? c.red('FAIL') : r.status === 'PASS' ? c.green('PASS') : c.yellow(r.status === 'ERROR' ? 'ERR ' : 'UNKN');
+        r.status === 'FAIL'
+          ? c.red('FAIL')
+          : r.status === 'PASS'
+            ? c.green('PASS')
+            : c.yellow(r.status === 'ERROR' ? 'ERR ' : 'UNKN');
       const loc = where(r.evidence ?? r.resource.source, options.cwd);
-      out.push(`  ${status} ${sevColor(r.severity)(r.severity.padEnd(8))} ${r.checkId}  ${c.bold(clean(r.resource.name))}  ${c.dim(loc)}`);
+      out.push(
+        `  ${status} ${sevColor(r.severity)(r.severity.padEnd(8))} ${r.checkId}  ${c.bold(clean(r.resource.name))}  ${c.dim(loc)}`,
+      );
       out.push(`       ${clean(r.message)}`);
       if (r.status === 'FAIL') out.push(c.dim(`       fix: ${r.remediation}`));
     }

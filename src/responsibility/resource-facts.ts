@@ -17,7 +17,9 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 /** A model Value<T> wrapper: `{ known, origin, ... }`. Plain data passes through unchanged. */
 function unwrap(x: unknown): Leaf {
   if (isRecord(x) && typeof x.known === 'boolean' && 'origin' in x) {
-    return x.known ? { known: true, value: x.value } : { known: false, reason: String(x.reason ?? 'unknown') };
+    return x.known
+      ? { known: true, value: x.value }
+      : { known: false, reason: String(x.reason ?? 'unknown') };
   }
   return { known: true, value: x };
 }
@@ -77,7 +79,12 @@ export function isCustomerManagedKeyRef(ref: string, awsManaged: ReadonlySet<str
   return !awsManaged.has(value);
 }
 
-export function evaluateFact(when: FactCondition, resource: Resource, awsManaged: ReadonlySet<string>): FactOutcome {
+export function evaluateFact(
+  when: FactCondition,
+  resource: Resource,
+  awsManaged: ReadonlySet<string>,
+): FactOutcome {
+  if (when.kind === 'always') return { kind: 'match' };
   const fields = when.kind === 'customer-managed-key' ? when.fields : [when.field];
   const unknowns: string[] = [];
   for (const field of fields) {
@@ -88,7 +95,9 @@ export function evaluateFact(when: FactCondition, resource: Resource, awsManaged
       }
       const v = leaf.value;
       const hit =
-        when.kind === 'customer-managed-key' ? typeof v === 'string' && isCustomerManagedKeyRef(v, awsManaged) : v === when.value;
+        when.kind === 'customer-managed-key'
+          ? typeof v === 'string' && isCustomerManagedKeyRef(v, awsManaged)
+          : v === when.value;
       if (hit) return { kind: 'match' };
     }
   }

@@ -30,10 +30,7 @@ function run<T extends ResourceType>(
     notCreated: [],
     problems: [],
   };
-  const out = check.evaluate(resource, {
-    inventory,
-    resourceById: (id) => resources.find((r) => r.id === id),
-  });
+  const out = check.evaluate(resource, createCheckContext(inventory));
   return Array.isArray(out) ? out : [out];
 }
 const status = (vs: Verdict[]) => vs.map((v) => v.status).join(',');

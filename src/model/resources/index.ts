@@ -1,8 +1,8 @@
-import type { CloudTrailTrail, LoadBalancer } from './logging-network.js';
 import type { DynamoDbTable, KmsKey, SnsTopic, SqsQueue } from './data-stores.js';
 import type { EbsVolume, Ec2Instance, SecurityGroup, Vpc } from './ec2.js';
 import type { IamManagedPolicy, IamRole, IamUser } from './iam.js';
 import type { LambdaFunction } from './lambda.js';
+import type { CloudTrailTrail, LoadBalancer } from './logging-network.js';
 import type { RdsDbInstance } from './rds.js';
 import type { S3Bucket } from './s3.js';
 

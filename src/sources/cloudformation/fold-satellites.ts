@@ -1,9 +1,9 @@
 import type { UnmodeledResource } from '../../model/inventory.js';
 import type { InlinePolicy, Resource, ResourceOfType, ResourceType } from '../../model/resources/index.js';
 import { explicit } from '../../model/value.js';
-import { asString, logicalIdOfToken, ResourceReader } from './resource-reader.js';
 import { displayName, readPolicy, readRequiredPolicy } from './mappers/common.js';
 import { readSecurityGroupRule } from './mappers/ec2.js';
+import { asString, logicalIdOfToken, ResourceReader } from './resource-reader.js';
 import type { TemplateContext } from './template-context.js';
 
 /** Finds the modeled resource a satellite points at: by `{{LogicalId}}` token, name or ARN. */
@@ -22,7 +22,10 @@ class TargetIndex {
     if (typeof reference !== 'string') return undefined;
     const wanted = displayName(reference);
     for (const r of this.byId.values()) {
-      if (r.type === type && (r.name === wanted || wanted.endsWith(`:${r.name}`) || wanted.endsWith(`/${r.name}`))) {
+      if (
+        r.type === type &&
+        (r.name === wanted || wanted.endsWith(`:${r.name}`) || wanted.endsWith(`/${r.name}`))
+      ) {
         return r as ResourceOfType<T>;
       }
     }
@@ -90,7 +93,12 @@ const FOLDERS: Record<string, Folder> = {
     const instance = index.find(s.get(['InstanceId']), 'AWS::EC2::Instance');
     if (volume && instance) {
       volume.attachedInstanceIds.push(instance.id);
-      instance.volumes.push({ device: volume.id, encrypted: volume.encrypted, kmsKeyId: volume.kmsKeyId, source: volume.source });
+      instance.volumes.push({
+        device: volume.id,
+        encrypted: volume.encrypted,
+        kmsKeyId: volume.kmsKeyId,
+        source: volume.source,
+      });
     }
     return volume !== undefined;
   },
@@ -120,7 +128,9 @@ const FOLDERS: Record<string, Folder> = {
     const fn = index.find(s.get(['TargetFunctionArn']), 'AWS::Lambda::Function');
     if (fn) {
       const auth = s.required(['AuthType'], asString);
-      fn.functionUrlAuthType = auth.known ? { ...auth, value: auth.value === 'NONE' ? 'NONE' : 'AWS_IAM' } : auth;
+      fn.functionUrlAuthType = auth.known
+        ? { ...auth, value: auth.value === 'NONE' ? 'NONE' : 'AWS_IAM' }
+        : auth;
     }
     return fn !== undefined;
   },

@@ -3,11 +3,11 @@ import type { Inventory, SourceProblem, UnmodeledResource } from '../../model/in
 import type { Resource } from '../../model/resources/index.js';
 import { foldSatellites, SATELLITE_TYPES } from './fold-satellites.js';
 import { TemplateTooComplexError } from './intrinsics.js';
-import { mapCloudTrailTrail, mapLoadBalancer } from './mappers/logging-network.js';
 import { mapDynamoDbTable, mapKmsKey, mapSnsTopic, mapSqsQueue } from './mappers/data-stores.js';
 import { mapEbsVolume, mapEc2Instance, mapSecurityGroup, mapVpc } from './mappers/ec2.js';
 import { mapIamManagedPolicy, mapIamRole, mapIamUser } from './mappers/iam.js';
 import { mapLambdaFunction } from './mappers/lambda.js';
+import { mapCloudTrailTrail, mapLoadBalancer } from './mappers/logging-network.js';
 import { mapRdsDbInstance } from './mappers/rds.js';
 import { mapS3Bucket } from './mappers/s3.js';
 import { parseTemplate, TemplateParseError } from './parse-template.js';
@@ -85,7 +85,11 @@ export function loadTemplateText(text: string, file: string, options: TemplateOp
     } catch (error) {
       if (error instanceof TemplateTooComplexError) throw new TemplateParseError(file, error.message);
       const reason = error instanceof Error ? error.message : String(error);
-      problems.push({ where: `${file}:${source.line ?? '?'}`, resourceId: logicalId, message: `resource ${logicalId} (${type}) could not be read: ${reason}` });
+      problems.push({
+        where: `${file}:${source.line ?? '?'}`,
+        resourceId: logicalId,
+        message: `resource ${logicalId} (${type}) could not be read: ${reason}`,
+      });
     }
   }
   try {
@@ -95,10 +99,17 @@ export function loadTemplateText(text: string, file: string, options: TemplateOp
     throw error;
   }
   if (body.Transform !== undefined) {
-    problems.push({ where: file, message: `the template uses Transform ${JSON.stringify(body.Transform)}; resources a transform generates are not assessed` });
+    problems.push({
+      where: file,
+      message: `the template uses Transform ${JSON.stringify(body.Transform)}; resources a transform generates are not assessed`,
+    });
   }
   return {
-    source: { kind: 'cloudformation', location: file, ...(options.region ? { regions: [options.region] } : {}) },
+    source: {
+      kind: 'cloudformation',
+      location: file,
+      ...(options.region ? { regions: [options.region] } : {}),
+    },
     resources,
     unmodeled,
     notCreated,
@@ -113,11 +124,17 @@ export async function loadTemplateFile(file: string, options: TemplateOptions = 
     size = (await stat(file)).size;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new TemplateParseError(file, code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? 'error'})`);
+    throw new TemplateParseError(
+      file,
+      code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? 'error'})`,
+    );
   }
   if (size > MAX_TEMPLATE_BYTES) {
     const mb = (size / 1024 / 1024).toFixed(1);
-    throw new TemplateParseError(file, `file is ${mb} MB; whoowns reads templates up to ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB (CloudFormation itself accepts 1 MB)`);
+    throw new TemplateParseError(
+      file,
+      `file is ${mb} MB; whoowns reads templates up to ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB (CloudFormation itself accepts 1 MB)`,
+    );
   }
   const text = await readFile(file, 'utf8');
   return loadTemplateText(text, file, options);

@@ -50,7 +50,9 @@ describe('resolving intrinsic functions', () => {
     expect(evaluate('!Ref AWS::NoValue')).toBe(NO_VALUE);
   });
   it('substitutes Fn::Sub variables, keeping unknown parts as tokens', () => {
-    expect(evaluate('!Sub "${Env}-${Bucket.Arn}-${AWS::Region}"')).toBe('prod-{{Bucket.Arn}}-{{AWS::Region}}');
+    expect(evaluate('!Sub "${Env}-${Bucket.Arn}-${AWS::Region}"')).toBe(
+      'prod-{{Bucket.Arn}}-{{AWS::Region}}',
+    );
     expect(evaluate('!Sub ["${A}/x", { A: !Ref Env }]')).toBe('prod/x');
     expect(evaluate('!Sub "${!Literal}"')).toBe('${Literal}');
     expect(evaluate('!Sub "arn:aws:s3:::${NoDefault}/*"')).toBe('arn:aws:s3:::{{unresolved:NoDefault}}/*');

@@ -112,7 +112,8 @@ export function resolveIntrinsic(node: Record<string, unknown>, ctx: ResolverCon
       const args = resolve(rawArg, ctx);
       if (!Array.isArray(args) || typeof args[0] !== 'string') return new Unresolved('malformed Fn::Split');
       const [delimiter, text] = args as [string, unknown];
-      if (typeof text !== 'string' || text.includes('{{')) return new Unresolved('Fn::Split of a value known only at deploy time');
+      if (typeof text !== 'string' || text.includes('{{'))
+        return new Unresolved('Fn::Split of a value known only at deploy time');
       return text.split(delimiter);
     }
     case 'Fn::Base64':
@@ -123,7 +124,9 @@ export function resolveIntrinsic(node: Record<string, unknown>, ctx: ResolverCon
     }
     case 'Fn::ToJsonString': {
       const value = resolve(rawArg, ctx);
-      return containsUnresolved(value) ? new Unresolved('Fn::ToJsonString of unknown content') : JSON.stringify(value);
+      return containsUnresolved(value)
+        ? new Unresolved('Fn::ToJsonString of unknown content')
+        : JSON.stringify(value);
     }
     case 'Fn::Equals':
     case 'Fn::Not':
@@ -133,7 +136,9 @@ export function resolveIntrinsic(node: Record<string, unknown>, ctx: ResolverCon
     case 'Fn::GetAZs':
       return new Unresolved('availability zones are known only at deploy time (Fn::GetAZs)');
     case 'Fn::ImportValue':
-      return new Unresolved(`imported from another stack (Fn::ImportValue ${describe(resolve(rawArg, ctx))})`);
+      return new Unresolved(
+        `imported from another stack (Fn::ImportValue ${describe(resolve(rawArg, ctx))})`,
+      );
     case 'Fn::Cidr':
       return new Unresolved('Fn::Cidr is not evaluated');
     case 'Fn::Transform':
@@ -161,8 +166,10 @@ function resolveGetAtt(rawArg: unknown, ctx: ResolverContext): Resolved {
   const args = Array.isArray(rawArg) ? rawArg : typeof rawArg === 'string' ? rawArg.split('.') : [];
   const [resource, ...attributeParts] = args;
   const attribute = attributeParts.length === 1 ? resolve(attributeParts[0], ctx) : attributeParts.join('.');
-  if (typeof resource !== 'string' || typeof attribute !== 'string') return new Unresolved('malformed Fn::GetAtt');
-  if (!(resource in ctx.resources)) return new Unresolved(`Fn::GetAtt on ${resource}, which the template does not define`);
+  if (typeof resource !== 'string' || typeof attribute !== 'string')
+    return new Unresolved('malformed Fn::GetAtt');
+  if (!(resource in ctx.resources))
+    return new Unresolved(`Fn::GetAtt on ${resource}, which the template does not define`);
   return `{{${resource}.${attribute}}}`;
 }
 
@@ -177,7 +184,7 @@ function resolveSub(rawArg: unknown, ctx: ResolverContext): Resolved {
     }
   }
   if (typeof template !== 'string') return new Unresolved('malformed Fn::Sub');
-  return template.replace(/\$\{([^}]*)\}/g, (match, expression: string) => {
+  return template.replace(/\$\{([^}]*)\}/g, (_match, expression: string) => {
     if (expression.startsWith('!')) return `\${${expression.slice(1)}}`;
     const name = expression.trim();
     if (name in variables) return asStringPart(variables[name], name);
@@ -187,7 +194,6 @@ function resolveSub(rawArg: unknown, ctx: ResolverContext): Resolved {
     }
     const value = resolveRef(name, ctx);
     return value === NO_VALUE ? '' : asStringPart(value, name);
-    void match;
   });
 }
 
@@ -209,7 +215,8 @@ function resolveIf(rawArg: unknown, ctx: ResolverContext): Resolved {
   if (condition === false) return resolve(rawArg[2], ctx);
   const whenTrue = resolve(rawArg[1], ctx);
   const whenFalse = resolve(rawArg[2], ctx);
-  if (JSON.stringify(whenTrue) === JSON.stringify(whenFalse) && !containsUnresolved(whenTrue)) return whenTrue;
+  if (JSON.stringify(whenTrue) === JSON.stringify(whenFalse) && !containsUnresolved(whenTrue))
+    return whenTrue;
   return new Unresolved(`depends on condition ${rawArg[0]}, which is unknown (${condition.reason})`);
 }
 
@@ -217,8 +224,10 @@ function resolveSelect(rawArg: unknown, ctx: ResolverContext): Resolved {
   if (!Array.isArray(rawArg) || rawArg.length !== 2) return new Unresolved('malformed Fn::Select');
   const index = Number(resolve(rawArg[0], ctx));
   const list = resolve(rawArg[1], ctx);
-  if (!Array.isArray(list)) return list instanceof Unresolved ? list : new Unresolved('Fn::Select from an unknown list');
-  if (!Number.isInteger(index) || index < 0 || index >= list.length) return new Unresolved('Fn::Select index out of range');
+  if (!Array.isArray(list))
+    return list instanceof Unresolved ? list : new Unresolved('Fn::Select from an unknown list');
+  if (!Number.isInteger(index) || index < 0 || index >= list.length)
+    return new Unresolved('Fn::Select index out of range');
   return list[index];
 }
 
@@ -234,8 +243,11 @@ function resolveFindInMap(rawArg: unknown, ctx: ResolverContext): Resolved {
   const map = ctx.mappings[String(mapName)] as Record<string, Record<string, unknown>> | undefined;
   const found = map?.[String(topKey)]?.[String(secondKey)];
   if (found !== undefined) return resolve(found, ctx);
-  if (fallback && typeof fallback === 'object' && 'DefaultValue' in fallback) return resolve(fallback.DefaultValue, ctx);
-  return new Unresolved(`Fn::FindInMap: ${String(mapName)}.${String(topKey)}.${String(secondKey)} is not in the mappings`);
+  if (fallback && typeof fallback === 'object' && 'DefaultValue' in fallback)
+    return resolve(fallback.DefaultValue, ctx);
+  return new Unresolved(
+    `Fn::FindInMap: ${String(mapName)}.${String(topKey)}.${String(secondKey)} is not in the mappings`,
+  );
 }
 
 /** Evaluates a condition expression (Fn::Equals/Not/And/Or, Condition); unknown stays unknown. */
@@ -244,14 +256,16 @@ export function evaluateCondition(node: unknown, ctx: ResolverContext): boolean 
   if (node === 'true' || node === 'false') return node === 'true';
   if (!isIntrinsic(node)) return new Unresolved('malformed condition');
   const [fn, arg] = Object.entries(node)[0] as [string, unknown];
-  if (fn === 'Condition') return typeof arg === 'string' ? ctx.conditionValue(arg) : new Unresolved('malformed Condition');
+  if (fn === 'Condition')
+    return typeof arg === 'string' ? ctx.conditionValue(arg) : new Unresolved('malformed Condition');
   if (fn === 'Fn::Equals') {
     if (!Array.isArray(arg) || arg.length !== 2) return new Unresolved('malformed Fn::Equals');
     const [a, b] = arg.map((x) => resolve(x, ctx));
     if (a instanceof Unresolved) return a;
     if (b instanceof Unresolved) return b;
     const text = [a, b].map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x)));
-    if (text.some((t) => t.includes('{{'))) return new Unresolved('compares values known only at deploy time');
+    if (text.some((t) => t.includes('{{')))
+      return new Unresolved('compares values known only at deploy time');
     return text[0] === text[1];
   }
   const operands = Array.isArray(arg) ? arg.map((x) => evaluateCondition(x, ctx)) : [];

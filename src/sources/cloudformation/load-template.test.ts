@@ -13,12 +13,19 @@ function byId<T>(inventory: { resources: { id: string }[] }, id: string): T {
 
 describe('loading a CloudFormation template', () => {
   it('keeps the line of each resource and property, in YAML and JSON alike', () => {
-    const yaml = loadTemplateText('Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: logs\n', 'a.yaml');
+    const yaml = loadTemplateText(
+      'Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: logs\n',
+      'a.yaml',
+    );
     const bucket = byId<S3Bucket>(yaml, 'B');
     expect(bucket.source).toMatchObject({ file: 'a.yaml', line: 2, logicalId: 'B' });
     expect(bucket.bucketName).toMatchObject({ value: 'logs', origin: 'explicit', source: { line: 5 } });
     const json = loadTemplateText(
-      JSON.stringify({ Resources: { B: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'x' } } } }, null, 2),
+      JSON.stringify(
+        { Resources: { B: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'x' } } } },
+        null,
+        2,
+      ),
       'a.json',
     );
     expect(byId<S3Bucket>(json, 'B').bucketName.source.line).toBe(6);
@@ -80,9 +87,15 @@ describe('loading a CloudFormation template', () => {
   Db: { Type: AWS::RDS::DBInstance, Properties: { Engine: mysql, DBInstanceClass: db.t3.micro, DBSubnetGroupName: !Ref Group } }
   Default: { Type: AWS::RDS::DBInstance, Properties: { Engine: mysql, DBInstanceClass: db.t3.micro } }
 `;
-    expect(byId<RdsDbInstance>(loadTemplateText(template(true), 'a.yaml'), 'Db').publiclyAccessible).toMatchObject({ value: true });
-    expect(byId<RdsDbInstance>(loadTemplateText(template(false), 'a.yaml'), 'Db').publiclyAccessible).toMatchObject({ value: false });
-    expect(byId<RdsDbInstance>(loadTemplateText(template(false), 'a.yaml'), 'Default').publiclyAccessible).toMatchObject({
+    expect(
+      byId<RdsDbInstance>(loadTemplateText(template(true), 'a.yaml'), 'Db').publiclyAccessible,
+    ).toMatchObject({ value: true });
+    expect(
+      byId<RdsDbInstance>(loadTemplateText(template(false), 'a.yaml'), 'Db').publiclyAccessible,
+    ).toMatchObject({ value: false });
+    expect(
+      byId<RdsDbInstance>(loadTemplateText(template(false), 'a.yaml'), 'Default').publiclyAccessible,
+    ).toMatchObject({
       value: true,
       origin: 'default',
     });
@@ -123,12 +136,19 @@ describe('bad input gives one clear error naming the file', () => {
   };
 
   it('a missing file', () => expectError(join(dir, 'nope.yaml'), /file not found/));
-  it('invalid YAML, with line and column', () => expectError(write('bad.yaml', 'Resources:\n  A: [\n'), /invalid YAML\/JSON at line \d+, column \d+/));
+  it('invalid YAML, with line and column', () =>
+    expectError(write('bad.yaml', 'Resources:\n  A: [\n'), /invalid YAML\/JSON at line \d+, column \d+/));
   it('invalid JSON', () => expectError(write('bad.json', '{"Resources": {"A": }'), /invalid YAML\/JSON/));
-  it('a file that is not a template', () => expectError(write('list.json', '[{"ParameterKey":"a"}]'), /not a CloudFormation template/));
+  it('a file that is not a template', () =>
+    expectError(write('list.json', '[{"ParameterKey":"a"}]'), /not a CloudFormation template/));
   it('a YAML alias bomb', () => {
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 12; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 12; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     lines.push('Resources:', '  B:', '    Type: AWS::S3::Bucket', '    Properties:', '      Tags: *a11');
     return expectError(write('bomb.yaml', lines.join('\n')), /alias bomb/);
   });

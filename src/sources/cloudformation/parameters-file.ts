@@ -13,13 +13,19 @@ export async function readParametersFile(file: string): Promise<Record<string, s
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new TemplateParseError(file, code === 'ENOENT' ? 'parameters file not found' : `cannot read parameters file (${code})`);
+    throw new TemplateParseError(
+      file,
+      code === 'ENOENT' ? 'parameters file not found' : `cannot read parameters file (${code})`,
+    );
   }
   let data: unknown;
   try {
     data = yaml.load(text, { schema: yaml.JSON_SCHEMA });
   } catch (error) {
-    throw new TemplateParseError(file, `parameters file is not valid JSON/YAML: ${(error as Error).message.split('\n')[0]}`);
+    throw new TemplateParseError(
+      file,
+      `parameters file is not valid JSON/YAML: ${(error as Error).message.split('\n')[0]}`,
+    );
   }
   const out: Record<string, string> = {};
   const scalar = (v: unknown) => (Array.isArray(v) ? v.map(String).join(',') : String(v));
@@ -40,5 +46,8 @@ export async function readParametersFile(file: string): Promise<Record<string, s
       return out;
     }
   }
-  throw new TemplateParseError(file, 'parameters file must be a list of ParameterKey/ParameterValue or a map');
+  throw new TemplateParseError(
+    file,
+    'parameters file must be a list of ParameterKey/ParameterValue or a map',
+  );
 }

@@ -141,19 +141,24 @@ function recordChildLines(
   if (Array.isArray(result)) {
     // Sequence items: the line where each item closed; for a mapping item, its first key's line.
     node.children.forEach((child, index) => {
-      const first = child.result && typeof child.result === 'object' ? firstKeyLine(child.result, keyLines) : undefined;
+      const first =
+        child.result && typeof child.result === 'object' ? firstKeyLine(child.result, keyLines) : undefined;
       lines.set(index, first ?? child.line);
     });
   } else {
     for (let i = 0; i + 1 < node.children.length; i += 2) {
       const key = node.children[i];
-      if (key && (typeof key.result === 'string' || typeof key.result === 'number')) lines.set(key.result, key.line);
+      if (key && (typeof key.result === 'string' || typeof key.result === 'number'))
+        lines.set(key.result, key.line);
     }
   }
   if (!keyLines.has(result)) keyLines.set(result, lines);
 }
 
-function firstKeyLine(obj: object, keyLines: WeakMap<object, Map<string | number, number>>): number | undefined {
+function firstKeyLine(
+  obj: object,
+  keyLines: WeakMap<object, Map<string | number, number>>,
+): number | undefined {
   const lines = keyLines.get(obj);
   if (!lines) return undefined;
   for (const line of lines.values()) return line;

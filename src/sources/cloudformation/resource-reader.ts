@@ -29,7 +29,8 @@ export const asStringList: Parser<string[]> = (v) => {
 
 /** Accepts one of `allowed`, matched without regard to case, and returns its canonical spelling. */
 export function asOneOf<T extends string>(allowed: readonly T[]): Parser<T> {
-  return (v) => (typeof v === 'string' ? allowed.find((a) => a.toLowerCase() === v.toLowerCase()) : undefined);
+  return (v) =>
+    typeof v === 'string' ? allowed.find((a) => a.toLowerCase() === v.toLowerCase()) : undefined;
 }
 
 /** True when a resolved datum (or anything inside it) could not be resolved. */
@@ -97,7 +98,8 @@ export class ResourceReader {
   /** Like `read`, for values that have no AWS default: absent is unknown. */
   required<T>(path: PropertyPath, parse: Parser<T>): Value<T> {
     const raw = this.get(path);
-    if (raw === undefined || raw === null) return unknown(`${path.join('.')} is not set`, this.nearestSource(path));
+    if (raw === undefined || raw === null)
+      return unknown(`${path.join('.')} is not set`, this.nearestSource(path));
     return this.read(path, parse, undefined as T);
   }
 

@@ -38,7 +38,8 @@ function parameterValue(
     return new Unresolved(`parameter ${name} is read from SSM Parameter Store at deploy time`);
   }
   const raw = given ?? declaration.Default;
-  if (raw === undefined || raw === null) return new Unresolved(`parameter ${name} has no default and no value was given`);
+  if (raw === undefined || raw === null)
+    return new Unresolved(`parameter ${name} has no default and no value was given`);
   const text = Array.isArray(raw) ? raw.map(String).join(',') : String(raw);
   if (type === 'CommaDelimitedList' || type.startsWith('List<')) {
     return text === '' ? [] : text.split(',').map((s) => s.trim());

@@ -3,7 +3,7 @@ import type { PolicyDocument } from '../../../model/policy.js';
 import type { ResourceBase } from '../../../model/resources/index.js';
 import { awsDefault, explicit, unknown, type Value } from '../../../model/value.js';
 import { Unresolved } from '../intrinsics.js';
-import { type PropertyPath, type ResourceReader, hasUnresolved } from '../resource-reader.js';
+import { hasUnresolved, type PropertyPath, type ResourceReader } from '../resource-reader.js';
 
 /** Replaces Unresolved parts by `{{unresolved:...}}` strings so a policy keeps its known parts. */
 export function tokenizeUnresolved(value: unknown): unknown {
@@ -65,7 +65,11 @@ export function baseOf(r: ResourceReader, name: Value<string>): Omit<ResourceBas
 
 /** A name CloudFormation generates when the property is absent. */
 export function readName(r: ResourceReader, property: string): Value<string> {
-  return r.read([property], (v) => (typeof v === 'string' ? v : undefined), `${r.logicalId} (generated name)`);
+  return r.read(
+    [property],
+    (v) => (typeof v === 'string' ? v : undefined),
+    `${r.logicalId} (generated name)`,
+  );
 }
 
 export const LIVE_ONLY = 'known only from a live account';

@@ -10,7 +10,8 @@ function readTableKeyType(r: ResourceReader): DynamoDbTable['encryptionKeyType']
   // SSEEnabled false (the default) still encrypts, with a key AWS owns.
   if (!enabled.value) return { ...enabled, value: 'aws-owned' as const };
   const key = r.get(['SSESpecification', 'KMSMasterKeyId']);
-  if (key === undefined || key === 'alias/aws/dynamodb') return explicit('aws-managed', r.source(['SSESpecification']));
+  if (key === undefined || key === 'alias/aws/dynamodb')
+    return explicit('aws-managed', r.source(['SSESpecification']));
   const keyValue = r.required(['SSESpecification', 'KMSMasterKeyId'], asString);
   return keyValue.known ? { ...keyValue, value: 'customer-managed' as const } : keyValue;
 }
@@ -54,7 +55,10 @@ export function mapKmsKey(r: ResourceReader): KmsKey {
     keySpec: r.string(['KeySpec'], 'SYMMETRIC_DEFAULT'),
     keyUsage: r.string(['KeyUsage'], 'ENCRYPT_DECRYPT'),
     rotationEnabled: r.boolean(['EnableKeyRotation'], false),
-    keyPolicy: policy.known && policy.value === null ? awsDefault(defaultKeyPolicy(), policy.source) : (policy as Value<PolicyDocument>),
+    keyPolicy:
+      policy.known && policy.value === null
+        ? awsDefault(defaultKeyPolicy(), policy.source)
+        : (policy as Value<PolicyDocument>),
     enabled: r.boolean(['Enabled'], true),
     pendingDeletion: awsDefault(false, r.source()),
     multiRegion: r.boolean(['MultiRegion'], false),
@@ -85,17 +89,23 @@ export function mapSqsQueue(r: ResourceReader): SqsQueue {
   const kmsKey = r.string(['KmsMasterKeyId'], null);
   const hasKmsKey = !kmsKey.known || kmsKey.value !== null;
   const redrive = r.get(['RedrivePolicy']);
-  const target = redrive && typeof redrive === 'object' ? (redrive as { deadLetterTargetArn?: unknown }).deadLetterTargetArn : undefined;
+  const target =
+    redrive && typeof redrive === 'object'
+      ? (redrive as { deadLetterTargetArn?: unknown }).deadLetterTargetArn
+      : undefined;
   return {
     ...baseOf(r, queueName),
     type: 'AWS::SQS::Queue',
     queueName,
     kmsMasterKeyId: kmsKey,
     // SSE-SQS is the default for new queues (since October 2022) unless a KMS key is chosen.
-    sqsManagedSse: hasKmsKey ? r.read(['SqsManagedSseEnabled'], asBoolean, false) : r.boolean(['SqsManagedSseEnabled'], true),
+    sqsManagedSse: hasKmsKey
+      ? r.read(['SqsManagedSseEnabled'], asBoolean, false)
+      : r.boolean(['SqsManagedSseEnabled'], true),
     policy: awsDefault(null, r.source()),
     deadLetterTarget:
-      typeof target === 'string' ? explicit(target, r.source(['RedrivePolicy'])) : awsDefault(null, r.source()),
+      typeof target === 'string'
+        ? explicit(target, r.source(['RedrivePolicy']))
+        : awsDefault(null, r.source()),
   };
 }
-

@@ -7,14 +7,21 @@ import type {
   Vpc,
 } from '../../../model/resources/index.js';
 import { awsDefault, explicit, unknown, type Value } from '../../../model/value.js';
-import { asOneOf, asString, logicalIdOfToken, type PropertyPath, ResourceReader } from '../resource-reader.js';
+import {
+  asOneOf,
+  asString,
+  logicalIdOfToken,
+  type PropertyPath,
+  ResourceReader,
+} from '../resource-reader.js';
 import { baseOf, LIVE_ONLY, readName } from './common.js';
 
 const HTTP_TOKENS = asOneOf(['required', 'optional'] as const);
 
 /** Metadata options come from the instance itself or from its launch template in the same file. */
 function readMetadataTokens(r: ResourceReader): Value<'required' | 'optional'> {
-  if (r.has(['MetadataOptions', 'HttpTokens'])) return r.read(['MetadataOptions', 'HttpTokens'], HTTP_TOKENS, 'optional');
+  if (r.has(['MetadataOptions', 'HttpTokens']))
+    return r.read(['MetadataOptions', 'HttpTokens'], HTTP_TOKENS, 'optional');
   const templateId = r.referencedLogicalId(['LaunchTemplate', 'LaunchTemplateId']);
   if (templateId && r.ctx.body.Resources[templateId]?.Type === 'AWS::EC2::LaunchTemplate') {
     const lt = new ResourceReader(r.ctx, templateId, 'AWS::EC2::LaunchTemplate');
@@ -32,7 +39,11 @@ function readPublicIp(r: ResourceReader): Value<boolean> {
   const primary = (r.get(['NetworkInterfaces']) as unknown[] | undefined)?.findIndex(
     (nic) => String((nic as { DeviceIndex?: unknown })?.DeviceIndex) === '0',
   );
-  if (primary !== undefined && primary >= 0 && r.has(['NetworkInterfaces', primary, 'AssociatePublicIpAddress'])) {
+  if (
+    primary !== undefined &&
+    primary >= 0 &&
+    r.has(['NetworkInterfaces', primary, 'AssociatePublicIpAddress'])
+  ) {
     return r.boolean(['NetworkInterfaces', primary, 'AssociatePublicIpAddress'], false);
   }
   const subnetPath: PropertyPath =
@@ -46,7 +57,10 @@ function readPublicIp(r: ResourceReader): Value<boolean> {
   if (subnetId && r.ctx.body.Resources[subnetId]?.Type === 'AWS::EC2::Subnet') {
     return new ResourceReader(r.ctx, subnetId, 'AWS::EC2::Subnet').boolean(['MapPublicIpOnLaunch'], false);
   }
-  return unknown("depends on the subnet's MapPublicIpOnLaunch, which this file does not show", r.source(subnetPath));
+  return unknown(
+    "depends on the subnet's MapPublicIpOnLaunch, which this file does not show",
+    r.source(subnetPath),
+  );
 }
 
 function readBlockDevices(r: ResourceReader): EbsSettings[] {
@@ -65,7 +79,10 @@ function readBlockDevices(r: ResourceReader): EbsSettings[] {
   if (volumes.length === 0) {
     volumes.push({
       device: 'root volume (from the AMI)',
-      encrypted: unknown("follows the AMI's snapshot and the account's EBS encryption-by-default setting", r.source()),
+      encrypted: unknown(
+        "follows the AMI's snapshot and the account's EBS encryption-by-default setting",
+        r.source(),
+      ),
       kmsKeyId: unknown('chosen by the AMI or the account default', r.source()),
       source: r.source(),
     });
@@ -76,14 +93,19 @@ function readBlockDevices(r: ResourceReader): EbsSettings[] {
 export function mapEc2Instance(r: ResourceReader): Ec2Instance {
   const securityGroupIds = [...r.stringItems(['SecurityGroupIds']), ...r.stringItems(['SecurityGroups'])];
   const nicCount = r.count(['NetworkInterfaces']);
-  for (let i = 0; i < nicCount; i++) securityGroupIds.push(...r.stringItems(['NetworkInterfaces', i, 'GroupSet']));
+  for (let i = 0; i < nicCount; i++)
+    securityGroupIds.push(...r.stringItems(['NetworkInterfaces', i, 'GroupSet']));
   return {
     ...baseOf(r, awsDefault(r.logicalId, r.source())),
     type: 'AWS::EC2::Instance',
     imageId: r.required(['ImageId'], asString),
     instanceType: r.string(['InstanceType'], 'm1.small'),
     metadataHttpTokens: readMetadataTokens(r),
-    metadataEndpoint: r.read(['MetadataOptions', 'HttpEndpoint'], asOneOf(['enabled', 'disabled'] as const), 'enabled'),
+    metadataEndpoint: r.read(
+      ['MetadataOptions', 'HttpEndpoint'],
+      asOneOf(['enabled', 'disabled'] as const),
+      'enabled',
+    ),
     publicIp: readPublicIp(r),
     subnetId: r.string(['SubnetId'], null),
     securityGroupIds,
@@ -95,7 +117,13 @@ export function mapEc2Instance(r: ResourceReader): Ec2Instance {
   };
 }
 
-const PROTOCOL_NAMES: Record<string, string> = { '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6', all: '-1' };
+const PROTOCOL_NAMES: Record<string, string> = {
+  '6': 'tcp',
+  '17': 'udp',
+  '1': 'icmp',
+  '58': 'icmpv6',
+  all: '-1',
+};
 
 /** Reads one rule; `prefix` is the rule's path (inline list item, or Properties of a satellite). */
 export function readSecurityGroupRule(
@@ -105,12 +133,16 @@ export function readSecurityGroupRule(
 ): SecurityGroupRule {
   const protocolValue = r.required([...prefix, 'IpProtocol'], asString);
   const protocol = protocolValue.known
-    ? { ...protocolValue, value: PROTOCOL_NAMES[protocolValue.value.toLowerCase()] ?? protocolValue.value.toLowerCase() }
+    ? {
+        ...protocolValue,
+        value: PROTOCOL_NAMES[protocolValue.value.toLowerCase()] ?? protocolValue.value.toLowerCase(),
+      }
     : protocolValue;
   const allTraffic = protocol.known && protocol.value === '-1';
   const port = (name: string, whenAll: number) =>
     allTraffic ? explicit(whenAll, r.source(prefix)) : r.number([...prefix, name], whenAll);
-  const optional = (name: string) => (r.has([...prefix, name]) ? r.required([...prefix, name], asString) : undefined);
+  const optional = (name: string) =>
+    r.has([...prefix, name]) ? r.required([...prefix, name], asString) : undefined;
   const description = r.get([...prefix, 'Description']);
   const peer = direction === 'ingress' ? 'Source' : 'Destination';
   return {

@@ -30,10 +30,17 @@ export function mapLambdaFunction(r: ResourceReader): LambdaFunction {
       'Auto',
     ),
     role: r.required(['Role'], asString),
-    inVpc: r.count(['VpcConfig', 'SubnetIds']) > 0 ? explicit(true, r.source(['VpcConfig'])) : awsDefault(false, src),
+    inVpc:
+      r.count(['VpcConfig', 'SubnetIds']) > 0
+        ? explicit(true, r.source(['VpcConfig']))
+        : awsDefault(false, src),
     environmentVariableNames: readEnvironmentNames(r),
     kmsKeyArn: r.string(['KmsKeyArn'], null),
-    tracingMode: r.read(['TracingConfig', 'Mode'], asOneOf(['Active', 'PassThrough'] as const), 'PassThrough'),
+    tracingMode: r.read(
+      ['TracingConfig', 'Mode'],
+      asOneOf(['Active', 'PassThrough'] as const),
+      'PassThrough',
+    ),
     deadLetterTarget: r.string(['DeadLetterConfig', 'TargetArn'], null),
     reservedConcurrency: r.read<number | null>(['ReservedConcurrentExecutions'], asNumber, null),
     // AWS::Lambda::Permission and AWS::Lambda::Url resources are folded in later.

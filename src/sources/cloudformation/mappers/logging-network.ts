@@ -21,7 +21,8 @@ function readS3DataEvents(r: ResourceReader): CloudTrailTrail['s3DataEvents'] {
   const classic = r.get(['EventSelectors']);
   const advanced = r.get(['AdvancedEventSelectors']);
   const src = r.source(advanced !== undefined ? ['AdvancedEventSelectors'] : ['EventSelectors']);
-  if (classic instanceof Unresolved || advanced instanceof Unresolved) return unknown('event selectors are unknown', src);
+  if (classic instanceof Unresolved || advanced instanceof Unresolved)
+    return unknown('event selectors are unknown', src);
   const seen = { read: false, write: false };
   for (const selector of (Array.isArray(classic) ? classic : []) as EventSelector[]) {
     if (!selector?.DataResources?.some((d) => d?.Type === 'AWS::S3::Object')) continue;
@@ -29,7 +30,9 @@ function readS3DataEvents(r: ResourceReader): CloudTrailTrail['s3DataEvents'] {
     if (mode !== 'WriteOnly') seen.read = true;
     if (mode !== 'ReadOnly') seen.write = true;
   }
-  for (const selector of (Array.isArray(advanced) ? advanced : []) as { FieldSelectors?: FieldSelector[] }[]) {
+  for (const selector of (Array.isArray(advanced) ? advanced : []) as {
+    FieldSelectors?: FieldSelector[];
+  }[]) {
     const fields = selector?.FieldSelectors ?? [];
     const equals = (name: string) => fields.find((f) => f?.Field === name)?.Equals?.map(String);
     if (!equals('resources.type')?.includes('AWS::S3::Object')) continue;
@@ -60,7 +63,8 @@ export function mapCloudTrailTrail(r: ResourceReader): CloudTrailTrail {
 /** Attributes are a Key/Value list; a key that is absent takes the AWS default. */
 function readAttribute(r: ResourceReader, key: string, absent: boolean): Value<boolean> {
   const list = r.get(['LoadBalancerAttributes']);
-  if (list instanceof Unresolved) return unknown(`attributes ${list.reason}`, r.source(['LoadBalancerAttributes']));
+  if (list instanceof Unresolved)
+    return unknown(`attributes ${list.reason}`, r.source(['LoadBalancerAttributes']));
   const index = Array.isArray(list) ? list.findIndex((a) => (a as { Key?: unknown })?.Key === key) : -1;
   if (index < 0) return awsDefault(absent, r.source());
   return r.boolean(['LoadBalancerAttributes', index, 'Value'], absent);

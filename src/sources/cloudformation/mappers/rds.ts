@@ -3,7 +3,11 @@ import { awsDefault, unknown, type Value } from '../../../model/value.js';
 import { asString, asStringList, logicalIdOfToken, ResourceReader } from '../resource-reader.js';
 import { baseOf } from './common.js';
 
-function resourceOfType(r: ResourceReader, logicalId: string | undefined, type: string): ResourceReader | undefined {
+function resourceOfType(
+  r: ResourceReader,
+  logicalId: string | undefined,
+  type: string,
+): ResourceReader | undefined {
   if (!logicalId || r.ctx.body.Resources[logicalId]?.Type !== type) return undefined;
   return new ResourceReader(r.ctx, logicalId, type);
 }
@@ -31,14 +35,19 @@ function readPubliclyAccessible(r: ResourceReader): Value<boolean> {
   const subnetIds = group?.get(['SubnetIds']);
   if (group && Array.isArray(subnetIds)) {
     const vpcs = new Set(
-      subnetIds.map((s) => resourceOfType(r, logicalIdOfToken(s), 'AWS::EC2::Subnet')?.referencedLogicalId(['VpcId'])),
+      subnetIds.map((s) =>
+        resourceOfType(r, logicalIdOfToken(s), 'AWS::EC2::Subnet')?.referencedLogicalId(['VpcId']),
+      ),
     );
     if (vpcs.size === 1 && !vpcs.has(undefined)) {
       const vpc = [...vpcs][0] as string;
       return awsDefault(vpcHasInternetGateway(r, vpc), src);
     }
   }
-  return unknown("not set: AWS decides from whether the subnets' VPC has an internet gateway, which this file does not show", src);
+  return unknown(
+    "not set: AWS decides from whether the subnets' VPC has an internet gateway, which this file does not show",
+    src,
+  );
 }
 
 export function mapRdsDbInstance(r: ResourceReader): RdsDbInstance {

@@ -78,10 +78,7 @@ export function mapS3Bucket(r: ResourceReader): S3Bucket {
         ? awsDefault(null, r.source())
         : logging instanceof Unresolved
           ? unknown(`LoggingConfiguration ${logging.reason}`, r.source(['LoggingConfiguration']))
-          : explicit(
-              { targetBucket: loggingTarget(r) },
-              r.source(['LoggingConfiguration']),
-            ),
+          : explicit({ targetBucket: loggingTarget(r) }, r.source(['LoggingConfiguration'])),
     objectLock: r.boolean(['ObjectLockEnabled'], false),
     lifecycleRuleCount: r.has(['LifecycleConfiguration'])
       ? explicit(r.count(['LifecycleConfiguration', 'Rules']), r.source(['LifecycleConfiguration']))
