@@ -1,8 +1,12 @@
 // One measured scan, in its own process so peak memory is the scan's alone.
+
+import { loadCatalog } from '../dist/catalog/load-catalog.js';
 import { ALL_CHECKS } from '../dist/checks/registry.js';
 import { runChecks } from '../dist/engine/run-checks.js';
-import { buildScanReport } from '../dist/engine/scan-report.js';
 import { renderJson } from '../dist/report/json.js';
+import { buildScanReport } from '../dist/report/scan-report.js';
+import { buildResponsibilityMap } from '../dist/responsibility/build-map.js';
+import { summarizeOwnership } from '../dist/responsibility/summarize.js';
 import { loadTemplateFile } from '../dist/sources/cloudformation/index.js';
 
 const file = process.argv[2];
@@ -10,6 +14,7 @@ const t0 = performance.now();
 const inventory = await loadTemplateFile(file);
 const t1 = performance.now();
 const results = runChecks(inventory, ALL_CHECKS);
+const ownership = summarizeOwnership([buildResponsibilityMap(inventory, results, loadCatalog())]);
 const t2 = performance.now();
 const json = renderJson(
   buildScanReport({
@@ -20,6 +25,7 @@ const json = renderJson(
     checkIds: ALL_CHECKS.map((c) => c.id),
     results,
     failOn: 'high',
+    ownership,
   }),
 );
 const t3 = performance.now();

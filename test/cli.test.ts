@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import schema from '../docs/report.schema.json' with { type: 'json' };
-import type { ScanReport } from '../src/engine/scan-report.js';
+import type { ScanReport } from '../src/report/scan-report.js';
 import { runCli } from './cli-helpers.js';
 import { createValidator } from './json-schema.js';
 

@@ -1,17 +1,18 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { loadCatalog } from '../catalog/load-catalog.js';
 import { ALL_CHECKS } from '../checks/registry.js';
 import { runChecks, selectChecks } from '../engine/run-checks.js';
-import { buildScanReport } from '../engine/scan-report.js';
-import type { Inventory } from '../model/inventory.js';
 import type { CheckResult, Severity } from '../model/result.js';
 import { renderJson } from '../report/json.js';
+import { buildScanReport } from '../report/scan-report.js';
 import { renderText } from '../report/text.js';
-import { loadTemplateFile, TemplateParseError } from '../sources/cloudformation/index.js';
-import { readParametersFile } from '../sources/cloudformation/parameters-file.js';
+import { buildResponsibilityMap } from '../responsibility/build-map.js';
+import { summarizeOwnership } from '../responsibility/summarize.js';
+import type { ResponsibilityMap } from '../responsibility/types.js';
 import { EXIT, UsageError } from './errors.js';
+import { loadInventories } from './inventory-source.js';
 import { collectList, parseFailOn, parseFormat, parseSeverity } from './options.js';
-import { findTemplateFiles } from './template-files.js';
 import { toolVersion } from './version.js';
 
 interface ScanOptions {
@@ -27,34 +28,6 @@ interface ScanOptions {
   accountId?: string;
   showPassing?: boolean;
   color: boolean;
-}
-
-async function loadInventories(paths: string[], options: ScanOptions): Promise<Inventory[]> {
-  const parameters = options.parameters ? await readParametersFile(options.parameters) : undefined;
-  const { files, fromDirectory } = await findTemplateFiles(paths);
-  const inventories: Inventory[] = [];
-  for (const file of files) {
-    try {
-      inventories.push(
-        await loadTemplateFile(file, {
-          ...(parameters ? { parameters } : {}),
-          ...(options.region ? { region: options.region } : {}),
-          ...(options.accountId ? { accountId: options.accountId } : {}),
-        }),
-      );
-    } catch (error) {
-      // Inside a directory, files that are not templates (parameter files, configs) are noted and skipped.
-      if (!(error instanceof TemplateParseError) || !fromDirectory.has(file)) throw error;
-      inventories.push({
-        source: { kind: 'cloudformation', location: file },
-        resources: [],
-        unmodeled: [],
-        notCreated: [],
-        problems: [{ where: file, message: `skipped: ${error.message}` }],
-      });
-    }
-  }
-  return inventories;
 }
 
 export async function runScan(paths: string[], options: ScanOptions): Promise<number> {
@@ -78,7 +51,14 @@ export async function runScan(paths: string[], options: ScanOptions): Promise<nu
   const startedAt = new Date();
   const started = performance.now();
   const inventories = await loadInventories(paths, options);
-  const results: CheckResult[] = inventories.flatMap((inventory) => runChecks(inventory, checks));
+  const catalog = loadCatalog();
+  const results: CheckResult[] = [];
+  const maps: ResponsibilityMap[] = [];
+  for (const inventory of inventories) {
+    const found = runChecks(inventory, checks);
+    results.push(...found);
+    maps.push(buildResponsibilityMap(inventory, found, catalog));
+  }
   const report = buildScanReport({
     version: toolVersion(),
     startedAt,
@@ -87,6 +67,7 @@ export async function runScan(paths: string[], options: ScanOptions): Promise<nu
     checkIds: checks.map((c) => c.id),
     results,
     failOn: failOn as Severity | 'none',
+    ownership: summarizeOwnership(maps),
   });
   const rendered =
     format === 'json'

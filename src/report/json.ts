@@ -1,4 +1,4 @@
-import type { ScanReport } from '../engine/scan-report.js';
+import type { ScanReport } from './scan-report.js';
 
 export function renderJson(report: ScanReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;

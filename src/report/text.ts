@@ -1,9 +1,9 @@
 import { relative } from 'node:path';
 import pc from 'picocolors';
-import type { ScanReport } from '../engine/scan-report.js';
 import type { CheckResult, Severity } from '../model/result.js';
 import { severityRank } from '../model/result.js';
 import type { SourceRef } from '../model/value.js';
+import type { ScanReport } from './scan-report.js';
 
 /** Area id prefixes in the order a reader meets them, with the heading each gets. */
 const AREA_GROUPS: ReadonlyArray<[prefix: string, heading: string]> = [
@@ -52,6 +52,7 @@ export function renderText(report: ScanReport, options: TextOptions): string {
     `${report.summary.resourcesAssessed} resources assessed, ${report.summary.resourcesNotAssessed} not assessed, ` +
       `${report.scan.checks.length} checks, ${(report.scan.durationMs / 1000).toFixed(2)} s`,
   );
+  out.push(c.bold(`Who owns what: ${report.responsibilities.text}.`));
   const shown = report.results.filter((r) => r.status !== 'PASS' || options.showPassing);
   const groups = new Map<string, CheckResult[]>();
   for (const r of shown) {
@@ -85,6 +86,7 @@ export function renderText(report: ScanReport, options: TextOptions): string {
       if (r.status === 'FAIL') out.push(c.dim(`       fix: ${r.remediation}`));
     }
   }
+  out.push(...renderOwnership(report, c));
   if (report.problems.length) {
     out.push('', c.bold('COULD NOT READ'));
     for (const p of report.problems) out.push(`  ${c.yellow('!')} ${clean(p.message)} ${c.dim(p.where)}`);
@@ -114,6 +116,35 @@ export function renderText(report: ScanReport, options: TextOptions): string {
     );
   }
   return `${out.join('\n')}\n`;
+}
+
+const MAX_RESOURCES_LISTED = 60;
+
+/** One line per resource: the areas that are the customer's, marked verified, failing or unverified. */
+function renderOwnership(report: ScanReport, c: ReturnType<typeof pc.createColors>): string[] {
+  const { resources } = report.responsibilities;
+  if (resources.length === 0) return [];
+  const out = [
+    '',
+    c.bold('YOUR PART, RESOURCE BY RESOURCE') + c.dim(' (✓ verified  ✗ failing  ? no check could tell)'),
+  ];
+  if (resources.length > MAX_RESOURCES_LISTED) {
+    out.push(
+      `  ${resources.length} resources: see --format json (responsibilities) or whoowns responsibilities`,
+    );
+    return out;
+  }
+  const mark = { verified: c.green('✓'), failing: c.red('✗'), unverified: c.yellow('?') } as const;
+  const width = Math.min(36, Math.max(...resources.map((r) => clean(r.name).length)));
+  for (const r of resources) {
+    const areas = r.customerAreas.map((a) => `${a.area}${mark[a.status]}`).join(' ');
+    out.push(`  ${clean(r.name).padEnd(width)}  ${c.dim(`${r.service}, ${r.category}`)}  ${areas}`);
+  }
+  if (report.responsibilities.account.length) {
+    const areas = report.responsibilities.account.map((a) => `${a.area}${mark[a.status]}`).join(' ');
+    out.push(`  ${'(account)'.padEnd(width)}  ${c.dim('account-wide')}  ${areas}`);
+  }
+  return out;
 }
 
 function statusRank(status: CheckResult['status']): number {

@@ -5,7 +5,7 @@ export const s3BucketKmsEncryption = defineCheck({
   id: 's3-bucket-kms-encryption',
   title: 'S3 buckets encrypt new objects with AWS KMS keys by default',
   severity: 'low',
-  area: 'data.enc-at-rest',
+  area: 'data.key-mgmt',
   rationale:
     'Every S3 bucket encrypts new objects with SSE-S3 since January 2023, so data is never stored in the clear. ' +
     'SSE-S3 keys are owned by S3 and invisible to you: with SSE-KMS (or DSSE-KMS) each use of the key is logged in ' +

@@ -1,6 +1,7 @@
 import type { Inventory, SourceProblem, UnmodeledResource } from '../model/inventory.js';
 import type { CheckResult, Severity, Status } from '../model/result.js';
 import { severityRank } from '../model/result.js';
+import type { OwnershipSummary } from '../responsibility/summarize.js';
 
 export const REPORT_SCHEMA_VERSION = '1.0.0';
 
@@ -30,6 +31,8 @@ export interface ScanReport {
     /** True when a FAIL at or above failOn exists: the CLI then exits 1. */
     failed: boolean;
   };
+  /** Who owns what: per resource, the areas the customer has a part in and their status. */
+  responsibilities: OwnershipSummary;
   results: CheckResult[];
   notAssessed: UnmodeledResource[];
   notCreated: UnmodeledResource[];
@@ -44,6 +47,7 @@ export interface ReportInput {
   checkIds: readonly string[];
   results: readonly CheckResult[];
   failOn: Severity | 'none';
+  ownership: OwnershipSummary;
 }
 
 export function isFailing(result: CheckResult, failOn: Severity | 'none'): boolean {
@@ -80,6 +84,7 @@ export function buildScanReport(input: ReportInput): ScanReport {
       failures,
       failed: input.results.some((r) => isFailing(r, input.failOn)),
     },
+    responsibilities: input.ownership,
     results: [...input.results],
     notAssessed: input.inventories.flatMap((i) => i.unmodeled),
     notCreated: input.inventories.flatMap((i) => i.notCreated),

@@ -1,0 +1,87 @@
+import type { Owner } from '../catalog/schema.js';
+import type { AreaResponsibility, AreaStatus, ResponsibilityMap } from './types.js';
+
+/** One area the customer has a part in, as the scan report lists it. */
+export interface CustomerArea {
+  area: string;
+  owner: Extract<Owner, 'customer' | 'shared'>;
+  status: AreaStatus;
+  /** Checks whose results decided the status. */
+  checks: string[];
+}
+
+export interface ResourceOwnership {
+  resourceId: string;
+  type: string;
+  name: string;
+  file?: string;
+  service: string;
+  category: string;
+  /** What AWS carries alone for this resource (area ids). */
+  providerAreas: string[];
+  customerAreas: CustomerArea[];
+}
+
+export interface OwnershipSummary {
+  text: string;
+  owned: number;
+  verified: number;
+  failing: number;
+  unverified: number;
+  resources: ResourceOwnership[];
+  account: CustomerArea[];
+}
+
+function customerAreas(areas: readonly AreaResponsibility[]): CustomerArea[] {
+  const out: CustomerArea[] = [];
+  for (const a of areas) {
+    if ((a.owner !== 'customer' && a.owner !== 'shared') || !a.status) continue;
+    out.push({ area: a.area, owner: a.owner, status: a.status, checks: a.evidence.checkIds });
+  }
+  return out;
+}
+
+/** The compact who-owns-what view that every scan report carries, over one or more maps. */
+export function summarizeOwnership(maps: readonly ResponsibilityMap[]): OwnershipSummary {
+  const resources: ResourceOwnership[] = maps.flatMap((map) =>
+    map.resources.map((r) => ({
+      resourceId: r.resource.id,
+      type: r.resource.type,
+      name: r.resource.name,
+      ...(r.resource.source.file ? { file: r.resource.source.file } : {}),
+      service: r.service,
+      category: r.category,
+      providerAreas: r.areas.filter((a) => a.owner === 'provider').map((a) => a.area),
+      customerAreas: customerAreas(r.areas),
+    })),
+  );
+  // Account-wide areas are answered once, whatever the number of templates: worst status wins.
+  const account = new Map<string, CustomerArea>();
+  const rank: Record<AreaStatus, number> = { failing: 2, unverified: 1, verified: 0 };
+  for (const map of maps) {
+    for (const area of customerAreas(map.account)) {
+      const seen = account.get(area.area);
+      if (!seen) account.set(area.area, area);
+      else {
+        const status = rank[area.status] > rank[seen.status] ? area.status : seen.status;
+        account.set(area.area, { ...seen, status, checks: [...new Set([...seen.checks, ...area.checks])] });
+      }
+    }
+  }
+  const all = [...resources.flatMap((r) => r.customerAreas), ...account.values()];
+  const count = (s: AreaStatus) => all.filter((a) => a.status === s).length;
+  const summary = {
+    owned: all.length,
+    verified: count('verified'),
+    failing: count('failing'),
+    unverified: count('unverified'),
+  };
+  return {
+    text:
+      `you own ${summary.owned} responsibilities across ${resources.length} resources and the account: ` +
+      `${summary.verified} verified, ${summary.failing} failing, ${summary.unverified} unverified`,
+    ...summary,
+    resources,
+    account: [...account.values()],
+  };
+}
