@@ -2,8 +2,9 @@
  * Cross-file rules the per-file schemas cannot express: ids unique, every reference resolves,
  * every category covers every area. Each problem names its file and JSON path.
  */
-import type { AreasFile, CategoriesFile, FrameworksFile, ServicesFile } from './schema.js';
+import type { AreasFile, CategoriesFile, FrameworksFile } from './schema.js';
 import { SERVICE_CATEGORIES } from './schema.js';
+import type { Condition, FactsFile, Service } from './service-schema.js';
 
 export interface CatalogProblem {
   file: string;
@@ -15,8 +16,9 @@ export interface CatalogProblem {
 export interface ParsedFiles {
   areas: AreasFile;
   categories: CategoriesFile;
-  services: ServicesFile;
+  facts: FactsFile;
   frameworks: FrameworksFile;
+  services: Array<{ file: string; services: Service[] }>;
 }
 
 /** Renders a path the way a reader would type it into `jq`. */
@@ -41,10 +43,18 @@ function duplicates<T>(items: readonly T[], key: (item: T) => string): Array<{ i
   return found;
 }
 
+/** Resource types a condition names, wherever it nests them. */
+export function conditionTypes(when: Condition): string[] {
+  if (when.kind === 'resource-type') return when.types;
+  if (when.kind === 'all' || when.kind === 'any') return when.of.flatMap(conditionTypes);
+  return [];
+}
+
+type Add = (file: string, path: PropertyKey[], message: string) => void;
+
 export function findIntegrityProblems(files: ParsedFiles): CatalogProblem[] {
   const problems: CatalogProblem[] = [];
-  const add = (file: string, path: PropertyKey[], message: string) =>
-    problems.push({ file, path: formatPath(path), message });
+  const add: Add = (file, path, message) => problems.push({ file, path: formatPath(path), message });
 
   const { areas } = files.areas;
   for (const d of duplicates(areas, (a) => a.id))
@@ -60,6 +70,9 @@ export function findIntegrityProblems(files: ParsedFiles): CatalogProblem[] {
     else if (scope !== want)
       add(file, path, `area "${id}" is ${scope}-scoped; only ${want}-scoped areas belong here`);
   };
+  const checkAreaMap = (file: string, path: PropertyKey[], map: Record<string, unknown>) => {
+    for (const id of Object.keys(map)) checkAreaRef(file, [...path, id], id, 'resource');
+  };
   const checkCoverage = (file: string, path: PropertyKey[], map: Record<string, unknown>, ids: string[]) => {
     for (const id of ids) if (!(id in map)) add(file, path, `no assignment for area "${id}"`);
   };
@@ -71,48 +84,40 @@ export function findIntegrityProblems(files: ParsedFiles): CatalogProblem[] {
     if (!cats.some((c) => c.id === id)) add('categories.json', ['categories'], `category "${id}" is missing`);
   }
   cats.forEach((cat, i) => {
-    for (const id of Object.keys(cat.defaults))
-      checkAreaRef('categories.json', ['categories', i, 'defaults', id], id, 'resource');
+    checkAreaMap('categories.json', ['categories', i, 'defaults'], cat.defaults);
     checkCoverage('categories.json', ['categories', i, 'defaults'], cat.defaults, resourceAreas);
   });
-  const accountMap = files.categories.account.areas;
-  for (const id of Object.keys(accountMap))
+  const account = files.categories.account;
+  for (const id of Object.keys(account.areas))
     checkAreaRef('categories.json', ['account', 'areas', id], id, 'account');
-  checkCoverage('categories.json', ['account', 'areas'], accountMap, accountAreas);
-
-  const { services, resourceFacts } = files.services;
-  for (const d of duplicates(services, (s) => s.id))
-    add('services.json', ['services', d.index, 'id'], `duplicate service "${d.id}"`);
-  const owner = new Map<string, string>();
-  services.forEach((svc, i) => {
-    for (const id of Object.keys(svc.overrides))
-      checkAreaRef('services.json', ['services', i, 'overrides', id], id, 'resource');
-    svc.resourceTypes.forEach((type, j) => {
-      const other = owner.get(type);
-      if (other)
-        add(
-          'services.json',
-          ['services', i, 'resourceTypes', j],
-          `${type} already belongs to service "${other}"`,
-        );
-      else owner.set(type, svc.id);
-    });
+  checkCoverage('categories.json', ['account', 'areas'], account.areas, accountAreas);
+  account.attestationOnly.forEach((id, j) => {
+    checkAreaRef('categories.json', ['account', 'attestationOnly', j], id, 'account');
   });
+  const traits = files.categories.traits;
+  for (const d of duplicates(traits, (t) => t.id))
+    add('categories.json', ['traits', d.index, 'id'], `duplicate trait "${d.id}"`);
+  traits.forEach((t, i) => {
+    checkAreaMap('categories.json', ['traits', i, 'assignments'], t.assignments);
+  });
+
+  const owner = checkServices(files, add, checkAreaMap, checkAreaRef, new Set(traits.map((t) => t.id)));
+
+  const { resourceFacts } = files.facts;
+  const factsFile = 'resource-facts.json';
   for (const d of duplicates(resourceFacts, (f) => f.id))
-    add('services.json', ['resourceFacts', d.index, 'id'], `duplicate fact "${d.id}"`);
+    add(factsFile, ['resourceFacts', d.index, 'id'], `duplicate fact "${d.id}"`);
   resourceFacts.forEach((fact, i) => {
-    for (const id of Object.keys(fact.assignments))
-      checkAreaRef('services.json', ['resourceFacts', i, 'assignments', id], id, 'resource');
+    checkAreaMap(factsFile, ['resourceFacts', i, 'assignments'], fact.assignments);
     if (fact.when.kind === 'always' && !fact.appliesTo) {
       add(
-        'services.json',
+        factsFile,
         ['resourceFacts', i, 'appliesTo'],
         'an "always" fact must say which resource types it applies to',
       );
     }
     fact.appliesTo?.forEach((type, j) => {
-      if (!owner.has(type))
-        add('services.json', ['resourceFacts', i, 'appliesTo', j], `${type} belongs to no service`);
+      if (!owner.has(type)) add(factsFile, ['resourceFacts', i, 'appliesTo', j], `${type} belongs to no service`);
     });
   });
 
@@ -136,4 +141,49 @@ export function findIntegrityProblems(files: ParsedFiles): CatalogProblem[] {
     });
   });
   return problems;
+}
+
+/** Service-level rules; returns which service owns each resource type. */
+function checkServices(
+  files: ParsedFiles,
+  add: Add,
+  checkAreaMap: (file: string, path: PropertyKey[], map: Record<string, unknown>) => void,
+  checkAreaRef: (file: string, path: PropertyKey[], id: string, want: 'resource' | 'account') => void,
+  traitIds: ReadonlySet<string>,
+): Map<string, string> {
+  const owner = new Map<string, string>();
+  const serviceIds = new Set<string>();
+  const variantIds = new Set<string>();
+  for (const { file, services } of files.services) {
+    services.forEach((svc, i) => {
+      const at = (...rest: PropertyKey[]) => ['services', i, ...rest];
+      if (serviceIds.has(svc.id)) add(file, at('id'), `duplicate service "${svc.id}"`);
+      serviceIds.add(svc.id);
+      checkAreaMap(file, at('overrides'), svc.overrides);
+      svc.traits.forEach((t, j) => {
+        if (!traitIds.has(t)) add(file, at('traits', j), `unknown trait "${t}"`);
+      });
+      svc.attestationOnly.forEach((id, j) => {
+        checkAreaRef(file, at('attestationOnly', j), id, 'resource');
+      });
+      svc.resourceTypes.forEach((type, j) => {
+        const other = owner.get(type);
+        if (other) add(file, at('resourceTypes', j), `${type} already belongs to service "${other}"`);
+        else owner.set(type, svc.id);
+      });
+      svc.variants.forEach((v, k) => {
+        if (variantIds.has(v.id)) add(file, at('variants', k, 'id'), `duplicate variant "${v.id}"`);
+        variantIds.add(v.id);
+        checkAreaMap(file, at('variants', k, 'overrides'), v.overrides);
+        v.attestationOnly.forEach((id, j) => {
+          checkAreaRef(file, at('variants', k, 'attestationOnly', j), id, 'resource');
+        });
+        for (const type of conditionTypes(v.when)) {
+          if (!svc.resourceTypes.includes(type))
+            add(file, at('variants', k, 'when'), `${type} is not one of ${svc.id}'s resource types`);
+        }
+      });
+    });
+  }
+  return owner;
 }

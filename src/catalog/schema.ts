@@ -57,27 +57,29 @@ export const SERVICE_MODELS = [
   'Messaging',
   'Logging',
   'KeyManagement',
+  'SaaS',
+  'DaaS',
 ] as const;
 
 /** Must match the keys of FrameworkRefs in checks/check.ts; a test keeps them in step. */
 export const FRAMEWORK_KEYS = ['cis', 'fsbp', 'nist80053', 'pci', 'hipaa', 'iso27001', 'soc2'] as const;
 export type FrameworkKey = (typeof FRAMEWORK_KEYS)[number];
 
-const text = z.string().trim().min(1);
-const areaId = z.string().regex(/^[a-z]+\.[a-z][a-z-]*$/, 'area ids look like "group.name"');
-const resourceType = z
+export const text = z.string().trim().min(1);
+export const areaId = z.string().regex(/^[a-z]+\.[a-z][a-z-]*$/, 'area ids look like "group.name"');
+export const resourceType = z
   .string()
   .regex(/^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+$/, 'expected a CloudFormation type name');
 /** A dotted path into a model object; `name[]` walks every element of an array. */
-const fieldPath = z
+export const fieldPath = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9]*(\[\])?(\.[A-Za-z][A-Za-z0-9]*(\[\])?)*$/, 'expected a field path');
-const isoDate = z.iso.date();
-const httpsUrl = z.url({ protocol: /^https$/ });
+export const isoDate = z.iso.date();
+export const httpsUrl = z.url({ protocol: /^https$/ });
 
 /** Sources must be AWS's own documentation: the catalog restates AWS, it does not cite third parties. */
 const AWS_DOC_HOSTS = /(^|\.)(amazon\.com|amazonaws\.cn|aws\.github\.io)$/;
-const awsDocUrl = httpsUrl.refine(
+export const awsDocUrl = httpsUrl.refine(
   (u) => AWS_DOC_HOSTS.test(new URL(u).hostname),
   'must be an AWS documentation URL',
 );
@@ -103,7 +105,7 @@ export const AssignmentSchema = z.discriminatedUnion('owner', [
 ]);
 export type Assignment = z.infer<typeof AssignmentSchema>;
 
-const AssignmentMap = z.record(areaId, AssignmentSchema);
+export const AssignmentMap = z.record(areaId, AssignmentSchema);
 
 export const AreaSchema = z.strictObject({
   id: areaId,
@@ -114,6 +116,11 @@ export const AreaSchema = z.strictObject({
   title: text,
   description: text,
   nist80053: z.array(text).min(1),
+  /**
+   * No machine can tell whether the customer's part is done (training, secure coding): it is
+   * answered by an attestation in whoowns.yaml, never by a check.
+   */
+  attestationOnly: z.boolean().optional(),
 });
 export type Area = z.infer<typeof AreaSchema>;
 
@@ -131,51 +138,26 @@ export type Category = z.infer<typeof CategorySchema>;
 export const CategoriesFileSchema = z.strictObject({
   description: text,
   categories: z.array(CategorySchema).min(1),
-  account: z.strictObject({ description: text, areas: AssignmentMap }),
-});
-
-export const SourceSchema = z.strictObject({ url: awsDocUrl, title: text });
-
-export const ServiceSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  name: text,
-  category: z.enum(SERVICE_CATEGORIES),
-  model: z.enum(SERVICE_MODELS),
-  scope: z.enum(['regional', 'global']),
-  resourceTypes: z.array(resourceType).min(1),
-  overrides: AssignmentMap,
-  sources: z.array(SourceSchema).min(1),
-  reviewed: isoDate,
-  notes: text.optional(),
-});
-export type Service = z.infer<typeof ServiceSchema>;
-
-export const FactConditionSchema = z.discriminatedUnion('kind', [
-  /** Any of the fields names a KMS key the customer manages. */
-  z.strictObject({ kind: z.literal('customer-managed-key'), fields: z.array(fieldPath).min(1) }),
-  z.strictObject({
-    kind: z.literal('equals'),
-    field: fieldPath,
-    value: z.union([z.string(), z.boolean(), z.number()]),
+  account: z.strictObject({
+    description: text,
+    areas: AssignmentMap,
+    /** Account areas whoowns has no check for yet: answered by attestation until one exists. */
+    attestationOnly: z.array(areaId).default([]),
   }),
-  /** Holds for every resource in `appliesTo`: refines a service that spans several resource types. */
-  z.strictObject({ kind: z.literal('always') }),
-]);
-export type FactCondition = z.infer<typeof FactConditionSchema>;
-
-export const ResourceFactSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  description: text,
-  appliesTo: z.array(resourceType).min(1).optional(),
-  when: FactConditionSchema,
-  assignments: AssignmentMap.refine((m) => Object.keys(m).length > 0, 'a fact must assign at least one area'),
-});
-export type ResourceFact = z.infer<typeof ResourceFactSchema>;
-
-export const ServicesFileSchema = z.strictObject({
-  description: text,
-  resourceFacts: z.array(ResourceFactSchema),
-  services: z.array(ServiceSchema).min(1),
+  /**
+   * Named bundles of assignments a service can adopt (`"traits": ["no-guest-os"]`), so that the
+   * same n/a reasoning is written once; applied after the category default, before the service's
+   * own overrides, and shown in the trail.
+   */
+  traits: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z0-9-]+$/),
+        description: text,
+        assignments: AssignmentMap,
+      }),
+    )
+    .default([]),
 });
 
 export const RequirementSchema = z.strictObject({
@@ -205,5 +187,4 @@ export const FrameworksFileSchema = z.strictObject({
 
 export type AreasFile = z.infer<typeof AreasFileSchema>;
 export type CategoriesFile = z.infer<typeof CategoriesFileSchema>;
-export type ServicesFile = z.infer<typeof ServicesFileSchema>;
 export type FrameworksFile = z.infer<typeof FrameworksFileSchema>;

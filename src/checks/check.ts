@@ -1,4 +1,5 @@
 import type { Inventory } from '../model/inventory.js';
+import type { CollectionNeeds } from '../model/needs.js';
 import type { Resource, ResourceOfType, ResourceType } from '../model/resources/index.js';
 import type { Severity } from '../model/result.js';
 import type { SourceRef, Value } from '../model/value.js';
@@ -36,6 +37,11 @@ export interface CheckMetadata {
     cloudformation: string;
   };
   frameworks: FrameworkRefs;
+  /**
+   * The model fields of its resource types that `evaluate` reads, so a live scan fetches only
+   * those. A test records what evaluations really touch and fails when this list misses one.
+   */
+  reads: readonly string[];
 }
 
 export type VerdictStatus = 'PASS' | 'FAIL' | 'UNKNOWN';
@@ -56,6 +62,8 @@ export interface CheckContext {
    * to what `build` computes.
    */
   shared<T>(key: string, build: () => T): T;
+  /** The scan's clock, for age checks ("unused for 45 days"); fixed in tests. */
+  now: Date;
 }
 
 export interface Check<T extends ResourceType = ResourceType> extends CheckMetadata {
@@ -64,12 +72,30 @@ export interface Check<T extends ResourceType = ResourceType> extends CheckMetad
   evaluate(resource: ResourceOfType<T>, context: CheckContext): Verdict | Verdict[];
 }
 
+/** Resource types and fields the given checks read: the plan for live collection. */
+export function collectionNeeds(checks: readonly Check[]): CollectionNeeds {
+  const needs = new Map<ResourceType, Set<string>>();
+  for (const check of checks) {
+    for (const type of check.resourceTypes) {
+      const fields = needs.get(type) ?? new Set<string>();
+      for (const field of check.reads) fields.add(field);
+      needs.set(type, fields);
+    }
+  }
+  return needs;
+}
+
 /** The context the engine gives every evaluation; tests build one the same way. */
-export function createCheckContext(inventory: Inventory, byId?: ReadonlyMap<string, Resource>): CheckContext {
+export function createCheckContext(
+  inventory: Inventory,
+  byId?: ReadonlyMap<string, Resource>,
+  now: Date = new Date(),
+): CheckContext {
   const index = byId ?? new Map(inventory.resources.map((r) => [r.id, r]));
   const sharedIndexes = new Map<string, unknown>();
   return {
     inventory,
+    now,
     resourceById: (id) => index.get(id),
     shared: <T>(key: string, build: () => T): T => {
       if (!sharedIndexes.has(key)) sharedIndexes.set(key, build());

@@ -1,13 +1,37 @@
+import { type Check, collectionNeeds } from '../checks/check.js';
+import { ALL_CHECKS } from '../checks/registry.js';
 import type { Inventory } from '../model/inventory.js';
+import type { LiveScan } from '../sources/aws/collect-inventory.js';
 import { loadTemplateFile, TemplateParseError } from '../sources/cloudformation/index.js';
 import { readParametersFile } from '../sources/cloudformation/parameters-file.js';
+import { loadInventory, saveInventory } from '../sources/snapshot/snapshot.js';
+import { UsageError } from './errors.js';
+import { createProgress, type Verbosity } from './progress.js';
 import { findTemplateFiles } from './template-files.js';
+import { toolVersion } from './version.js';
 
 /** Options every command that reads templates shares. */
 export interface TemplateSourceOptions {
   parameters?: string;
   region?: string;
   accountId?: string;
+}
+
+/** Where a command reads from: templates (paths), a live account (--aws) or saved inventories. */
+export interface InventorySourceOptions extends TemplateSourceOptions {
+  aws?: boolean;
+  profile?: string;
+  regions?: string[];
+  endpointUrl?: string;
+  inventory?: string[];
+  saveInventory?: string;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+export interface LoadedSources {
+  inventories: Inventory[];
+  live?: LiveScan;
 }
 
 /**
@@ -31,7 +55,6 @@ export async function loadInventories(
         }),
       );
     } catch (error) {
-      // Inside a directory, files that are not templates (parameter files, configs) are noted and skipped.
       if (!(error instanceof TemplateParseError) || !fromDirectory.has(file)) throw error;
       inventories.push({
         source: { kind: 'cloudformation', location: file },
@@ -43,4 +66,63 @@ export async function loadInventories(
     }
   }
   return inventories;
+}
+
+function verbosity(options: InventorySourceOptions): Verbosity {
+  return options.quiet ? 'quiet' : options.verbose ? 'verbose' : 'normal';
+}
+
+/** Home region as the SDK would pick it, falling back to us-east-1 for global calls. */
+function homeRegion(options: InventorySourceOptions): string {
+  const first = options.regions?.[0];
+  return (
+    process.env.AWS_REGION ??
+    process.env.AWS_DEFAULT_REGION ??
+    (first && first !== 'all' ? first : 'us-east-1')
+  );
+}
+
+/** Reads every source the options name; `checks` decides what a live scan collects. */
+export async function loadSources(
+  paths: readonly string[],
+  options: InventorySourceOptions,
+  checks: readonly Check[] = ALL_CHECKS,
+): Promise<LoadedSources> {
+  const kinds = [paths.length > 0, options.aws === true, (options.inventory?.length ?? 0) > 0].filter(
+    Boolean,
+  ).length;
+  if (kinds === 0)
+    throw new UsageError('give template paths, --aws for a live account, or --inventory FILE (see --help)');
+  if (kinds > 1)
+    throw new UsageError('scan one kind of source at a time: template paths, --aws, or --inventory');
+  if (!options.aws && (options.profile || options.endpointUrl || options.regions)) {
+    throw new UsageError('--profile, --regions and --endpoint-url go with --aws');
+  }
+  const inventories: Inventory[] = [];
+  let live: LiveScan | undefined;
+  if (paths.length > 0) inventories.push(...(await loadInventories(paths, options)));
+  for (const file of options.inventory ?? []) inventories.push(...(await loadInventory(file)));
+  if (options.aws) {
+    const progress = createProgress(verbosity(options));
+    const regions = !options.regions || options.regions.includes('all') ? 'all' : options.regions;
+    // The SDK clients take a while to load; template scans never pay for them.
+    const { collectAwsInventory } = await import('../sources/aws/collect-inventory.js');
+    try {
+      live = await collectAwsInventory(collectionNeeds(checks), {
+        regions,
+        homeRegion: homeRegion(options),
+        ...(options.profile ? { profile: options.profile } : {}),
+        ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
+        onProgress: progress.report,
+      });
+    } finally {
+      progress.end();
+    }
+    inventories.push(live.inventory);
+  }
+  if (options.saveInventory) {
+    await saveInventory(options.saveInventory, inventories, toolVersion());
+    if (!options.quiet) process.stderr.write(`whoowns: inventory saved to ${options.saveInventory}\n`);
+  }
+  return { inventories, ...(live ? { live } : {}) };
 }

@@ -11,11 +11,11 @@ import { buildResponsibilityMap } from '../responsibility/build-map.js';
 import { summarizeOwnership } from '../responsibility/summarize.js';
 import type { ResponsibilityMap } from '../responsibility/types.js';
 import { EXIT, UsageError } from './errors.js';
-import { loadInventories } from './inventory-source.js';
+import { type InventorySourceOptions, loadSources } from './inventory-source.js';
 import { collectList, parseFailOn, parseFormat, parseSeverity } from './options.js';
 import { toolVersion } from './version.js';
 
-interface ScanOptions {
+interface ScanOptions extends InventorySourceOptions {
   format: string;
   output?: string;
   failOn: string;
@@ -23,18 +23,11 @@ interface ScanOptions {
   skipCheck?: string[];
   severity?: string;
   area?: string[];
-  parameters?: string;
-  region?: string;
-  accountId?: string;
   showPassing?: boolean;
   color: boolean;
 }
 
 export async function runScan(paths: string[], options: ScanOptions): Promise<number> {
-  if (paths.length === 0)
-    throw new UsageError(
-      'scan: give a template file or directory (try: whoowns scan examples/ecommerce/template.yaml)',
-    );
   const format = parseFormat(options.format, ['text', 'json'] as const);
   const failOn = parseFailOn(options.failOn);
   const unknownIds = [...(options.check ?? []), ...(options.skipCheck ?? [])].filter(
@@ -50,7 +43,7 @@ export async function runScan(paths: string[], options: ScanOptions): Promise<nu
   });
   const startedAt = new Date();
   const started = performance.now();
-  const inventories = await loadInventories(paths, options);
+  const { inventories, live } = await loadSources(paths, options, checks);
   const catalog = loadCatalog();
   const results: CheckResult[] = [];
   const maps: ResponsibilityMap[] = [];
@@ -68,6 +61,16 @@ export async function runScan(paths: string[], options: ScanOptions): Promise<nu
     results,
     failOn: failOn as Severity | 'none',
     ownership: summarizeOwnership(maps),
+    ...(live
+      ? {
+          live: {
+            account: live.identity.account,
+            callerArn: live.identity.arn,
+            requests: live.stats.requests,
+            partial: live.partial,
+          },
+        }
+      : {}),
   });
   const rendered =
     format === 'json'
@@ -83,7 +86,8 @@ export async function runScan(paths: string[], options: ScanOptions): Promise<nu
   } else {
     process.stdout.write(rendered);
   }
-  return report.summary.failed ? EXIT.failed : EXIT.ok;
+  if (report.summary.failed) return EXIT.failed;
+  return report.scan.live?.partial ? EXIT.partial : EXIT.ok;
 }
 
 export function registerScanCommand(program: Command, setExit: (code: number) => void): void {
@@ -112,8 +116,23 @@ export function registerScanCommand(program: Command, setExit: (code: number) =>
       '--parameters <file>',
       'template parameter values (CLI JSON list, {"Parameters":{...}} or a plain map)',
     )
-    .option('--region <region>', 'region to assume for AWS::Region')
-    .option('--account-id <id>', 'account id to assume for AWS::AccountId')
+    .option('--aws', 'scan the live AWS account of the standard credential chain (read-only)')
+    .option('--profile <name>', 'with --aws: the shared-config profile to use')
+    .option(
+      '--regions <list>',
+      'with --aws: regions to scan, comma-separated, or "all" enabled regions (default)',
+      collectList,
+    )
+    .option(
+      '--endpoint-url <url>',
+      'with --aws: send requests to this endpoint (LocalStack, moto, a VPC endpoint)',
+    )
+    .option('--inventory <file>', 'scan a saved inventory offline instead (repeatable)', collectList)
+    .option('--save-inventory <file>', 'also save what was collected (gzip JSON) for later --inventory scans')
+    .option('-q, --quiet', 'no progress output')
+    .option('--verbose', 'a progress line for every service and region')
+    .option('--region <region>', 'templates: region to assume for AWS::Region')
+    .option('--account-id <id>', 'templates: account id to assume for AWS::AccountId')
     .option('--show-passing', 'list passing results too (text format)')
     .option('--no-color', 'never use colour')
     .action(async (paths: string[], options: ScanOptions) => {

@@ -60,7 +60,11 @@ function toResult(check: Check, resource: Resource, verdict: Verdict): CheckResu
  * Runs every selected check on every resource of its types. A check that throws gives an ERROR
  * result for that resource only; the rest of the scan goes on.
  */
-export function runChecks(inventory: Inventory, checks: readonly Check[]): CheckResult[] {
+export function runChecks(
+  inventory: Inventory,
+  checks: readonly Check[],
+  now: Date = new Date(),
+): CheckResult[] {
   const byType = new Map<string, Resource[]>();
   const byId = new Map<string, Resource>();
   for (const resource of inventory.resources) {
@@ -69,7 +73,7 @@ export function runChecks(inventory: Inventory, checks: readonly Check[]): Check
     byType.set(resource.type, list);
     byId.set(resource.id, resource);
   }
-  const context = createCheckContext(inventory, byId);
+  const context = createCheckContext(inventory, byId, now);
   const results: CheckResult[] = [];
   for (const check of checks) {
     for (const type of check.resourceTypes) {

@@ -8,6 +8,16 @@ export interface UnmodeledResource {
   id: string;
   type: string;
   source: SourceRef;
+  /**
+   * A few of the resource's own settings, for the responsibility map to tell deployment variants
+   * apart (ECS launch type, EKS Auto Mode, EMR release). Keys are CloudFormation property names
+   * with CloudFormation shapes, whatever the source; values are plain JSON or, where the source
+   * could not resolve them, an unknown `Value`. Only the properties the catalog's variant
+   * conditions read are copied (`variantPropertyNames` in catalog/variant-properties.ts), never
+   * the whole resource: container definitions and user data can hold secrets. Absent: the source
+   * recorded nothing, so the variant is reported as unknown.
+   */
+  properties?: Record<string, unknown>;
 }
 
 /** Something the source could not read; the scan goes on and says so. */

@@ -21,6 +21,8 @@ export interface ScanReport {
     sources: ScannedSource[];
     checks: string[];
     failOn: Severity | 'none';
+    /** Live scans: who scanned what, how many requests it took, and whether some calls failed. */
+    live?: LiveScanSummary;
   };
   summary: {
     resourcesAssessed: number;
@@ -39,6 +41,14 @@ export interface ScanReport {
   problems: SourceProblem[];
 }
 
+export interface LiveScanSummary {
+  account: string;
+  callerArn: string;
+  requests: number;
+  /** Some calls failed (access denied, not enabled, throttled…): affected results are UNKNOWN. */
+  partial: boolean;
+}
+
 export interface ReportInput {
   version: string;
   startedAt: Date;
@@ -48,6 +58,7 @@ export interface ReportInput {
   results: readonly CheckResult[];
   failOn: Severity | 'none';
   ownership: OwnershipSummary;
+  live?: LiveScanSummary;
 }
 
 export function isFailing(result: CheckResult, failOn: Severity | 'none'): boolean {
@@ -76,6 +87,7 @@ export function buildScanReport(input: ReportInput): ScanReport {
       })),
       checks: [...input.checkIds],
       failOn: input.failOn,
+      ...(input.live ? { live: input.live } : {}),
     },
     summary: {
       resourcesAssessed: input.inventories.reduce((n, i) => n + i.resources.length, 0),

@@ -46,12 +46,19 @@ export function renderText(report: ScanReport, options: TextOptions): string {
   const sevColor = (s: Severity) =>
     s === 'critical' || s === 'high' ? c.red : s === 'medium' ? c.yellow : c.dim;
   const out: string[] = [];
-  const sources = report.scan.sources.map((s) => relative(options.cwd, s.location) || s.location).join(', ');
+  const sources = report.scan.sources
+    .map((s) => (s.kind === 'cloudformation' ? relative(options.cwd, s.location) || s.location : s.location))
+    .join(', ');
   out.push(c.bold(`whoowns ${report.tool.version}`) + c.dim(` · ${sources}`));
   out.push(
     `${report.summary.resourcesAssessed} resources assessed, ${report.summary.resourcesNotAssessed} not assessed, ` +
       `${report.scan.checks.length} checks, ${(report.scan.durationMs / 1000).toFixed(2)} s`,
   );
+  const live = report.scan.live;
+  if (live) {
+    out.push(`AWS account ${live.account} as ${clean(live.callerArn)}, ${live.requests} API requests`);
+    if (live.partial) out.push(c.yellow('Partial scan: some calls failed (see COULD NOT READ); results they decide are UNKNOWN.'));
+  }
   out.push(c.bold(`Who owns what: ${report.responsibilities.text}.`));
   const shown = report.results.filter((r) => r.status !== 'PASS' || options.showPassing);
   const groups = new Map<string, CheckResult[]>();
@@ -126,7 +133,7 @@ function renderOwnership(report: ScanReport, c: ReturnType<typeof pc.createColor
   if (resources.length === 0) return [];
   const out = [
     '',
-    c.bold('YOUR PART, RESOURCE BY RESOURCE') + c.dim(' (✓ verified  ✗ failing  ? no check could tell)'),
+    c.bold('YOUR PART, RESOURCE BY RESOURCE') + c.dim(' (✓ verified  ✗ failing  ? no check could tell  ✎ attested)'),
   ];
   if (resources.length > MAX_RESOURCES_LISTED) {
     out.push(
@@ -134,7 +141,12 @@ function renderOwnership(report: ScanReport, c: ReturnType<typeof pc.createColor
     );
     return out;
   }
-  const mark = { verified: c.green('✓'), failing: c.red('✗'), unverified: c.yellow('?') } as const;
+  const mark = {
+    verified: c.green('✓'),
+    failing: c.red('✗'),
+    unverified: c.yellow('?'),
+    attested: c.cyan('✎'),
+  } as const;
   const width = Math.min(36, Math.max(...resources.map((r) => clean(r.name).length)));
   for (const r of resources) {
     const areas = r.customerAreas.map((a) => `${a.area}${mark[a.status]}`).join(' ');

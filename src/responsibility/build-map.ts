@@ -1,53 +1,26 @@
 /**
- * The who-owns-what map: catalog ⊕ inventory ⊕ check results. For every resource and area it
- * says who owns it, why (the trail of layers that decided), and for the customer's parts whether
- * checks have verified them.
+ * The who-owns-what map: catalog ⊕ inventory ⊕ check results (⊕ the user's whoowns.yaml, see
+ * apply-user-config.ts). For every resource and area it says who owns it, why (the trail of
+ * layers that decided), and for the customer's parts whether checks have verified them.
  */
 import type { Catalog } from '../catalog/load-catalog.js';
-import type { Assignment, Owner } from '../catalog/schema.js';
+import type { UserConfig } from '../config/schema.js';
 import { describeResource } from '../engine/run-checks.js';
-import type { Inventory } from '../model/inventory.js';
-import type { Resource } from '../model/resources/index.js';
-import type { CheckResult, Status } from '../model/result.js';
-import { awsManagedKeyRefs, evaluateFact } from './resource-facts.js';
-import type {
-  AreaEvidence,
-  AreaResponsibility,
-  AreaStatus,
-  Headline,
-  ResourceResponsibility,
-  ResponsibilityMap,
-  TrailStep,
-} from './types.js';
+import type { Inventory, UnmodeledResource } from '../model/inventory.js';
+import type { CheckResult, ResultResource } from '../model/result.js';
+import { applyUserConfig } from './apply-user-config.js';
+import { type Resolved, resolveResource } from './resolve.js';
+import { awsManagedKeyRefs } from './resource-facts.js';
+import { customerHasPart, evidenceOf, headlineOf, statusFor } from './status.js';
+import type { AreaResponsibility, ResourceResponsibility, ResponsibilityMap } from './types.js';
 
 export type * from './types.js';
 
-interface Resolved {
-  assignment: Assignment;
-  trail: TrailStep[];
-  note?: string;
-}
-
-function customerHasPart(owner: Owner): boolean {
-  return owner === 'customer' || owner === 'shared';
-}
-
-function statusOf(statuses: readonly Status[]): AreaStatus {
-  if (statuses.includes('FAIL')) return 'failing';
-  if (statuses.length > 0 && statuses.every((s) => s === 'PASS')) return 'verified';
-  // No result, only UNKNOWN/ERROR, or PASS mixed with UNKNOWN: nothing proves the part is done.
-  return 'unverified';
-}
-
-function evidenceOf(results: readonly CheckResult[]): AreaEvidence {
-  const count = (s: Status) => results.filter((r) => r.status === s).length;
-  return {
-    checkIds: [...new Set(results.map((r) => r.checkId))].sort(),
-    pass: count('PASS'),
-    fail: count('FAIL'),
-    unknown: count('UNKNOWN'),
-    error: count('ERROR'),
-  };
+export interface BuildOptions {
+  /** The user's whoowns.yaml, already loaded and validated. */
+  userConfig?: UserConfig;
+  /** "Today" for expiry decisions; tests pin it. */
+  today?: string;
 }
 
 function describe(
@@ -58,19 +31,26 @@ function describe(
 ): AreaResponsibility {
   const area = catalog.areaById.get(areaId);
   const a = resolved.assignment;
+  const evidence = evidenceOf(results);
   const entry: AreaResponsibility = {
     area: areaId,
     title: area?.title ?? areaId,
     group: area?.group ?? 'organization',
     owner: a.owner,
+    status: statusFor(a.owner, evidence, false),
     trail: resolved.trail,
-    evidence: evidenceOf(results),
+    evidence,
   };
   if (a.owner === 'provider' || a.owner === 'shared') entry.providerPart = a.providerPart;
+  if (a.owner === 'provider')
+    entry.inheritedFrom = {
+      party: catalog.provider.name,
+      attestations: catalog.provider.attestations.map((x) => x.id),
+    };
   if (a.owner === 'shared' || a.owner === 'customer') {
     entry.customerPart = a.customerPart;
     entry.customerAction = a.customerAction;
-    entry.status = statusOf(results.map((r) => r.status));
+    if (resolved.attestationOnly) entry.attestationOnly = true;
   }
   if (a.owner === 'shared') entry.defaultSatisfied = a.defaultSatisfied;
   if (a.owner === 'n/a') entry.reason = a.reason;
@@ -78,52 +58,15 @@ function describe(
   return entry;
 }
 
-function resolveResource(
-  resource: Resource,
-  catalog: Catalog,
-  awsManaged: ReadonlySet<string>,
-): Map<string, Resolved> | string {
-  const service = catalog.serviceByResourceType.get(resource.type);
-  if (!service) return `no catalog service covers ${resource.type}`;
-  const category = catalog.categoryById.get(service.category);
-  if (!category) return `service ${service.id} has unknown category ${service.category}`;
-  const out = new Map<string, Resolved>();
-  for (const area of catalog.areas) {
-    if (area.scope !== 'resource') continue;
-    const base = category.defaults[area.id];
-    if (!base) return `category ${category.id} has no default for ${area.id}`;
-    const resolved: Resolved = {
-      assignment: base,
-      trail: [{ layer: 'category', id: category.id, owner: base.owner }],
-    };
-    const override = service.overrides[area.id];
-    if (override) {
-      resolved.assignment = override;
-      resolved.trail.push({ layer: 'service', id: service.id, owner: override.owner });
-    }
-    out.set(area.id, resolved);
-  }
-  for (const fact of catalog.resourceFacts) {
-    if (fact.appliesTo && !fact.appliesTo.includes(resource.type)) continue;
-    const outcome = evaluateFact(fact.when, resource, awsManaged);
-    for (const [areaId, assignment] of Object.entries(fact.assignments)) {
-      const resolved = out.get(areaId);
-      if (!resolved) continue;
-      if (outcome.kind === 'match') {
-        resolved.assignment = assignment;
-        resolved.trail.push({ layer: 'resource-fact', id: fact.id, owner: assignment.owner });
-      } else if (outcome.kind === 'unknown') {
-        resolved.note = `could not tell whether "${fact.id}" applies (${outcome.reason})`;
-      }
-    }
-  }
-  return out;
+function describeUnmodeled(u: UnmodeledResource): ResultResource {
+  return { id: u.id, type: u.type, name: u.id, source: u.source };
 }
 
 export function buildResponsibilityMap(
   inventory: Inventory,
   results: readonly CheckResult[],
   catalog: Catalog,
+  options: BuildOptions = {},
 ): ResponsibilityMap {
   const warnings: string[] = [];
   const resourceIds = new Set(inventory.resources.map((r) => r.id));
@@ -153,15 +96,20 @@ export function buildResponsibilityMap(
 
   const awsManaged = awsManagedKeyRefs(inventory.resources);
   const resources: ResourceResponsibility[] = [];
-  for (const resource of inventory.resources) {
-    const resolved = resolveResource(resource, catalog, awsManaged);
+  const subjects = [
+    ...inventory.resources.map((r) => ({ subject: r, resource: describeResource(r), assessed: true })),
+    ...inventory.unmodeled.map((u) => ({ subject: u, resource: describeUnmodeled(u), assessed: false })),
+  ];
+  const notAssessed: Array<{ id: string; type: string }> = [];
+  for (const { subject, resource, assessed } of subjects) {
+    const resolved = resolveResource(subject, catalog, awsManaged);
     if (typeof resolved === 'string') {
-      warnings.push(`${resource.id}: ${resolved}; not mapped`);
+      if (assessed) warnings.push(`${resource.id}: ${resolved}; not mapped`);
+      else notAssessed.push({ id: subject.id, type: subject.type });
       continue;
     }
-    const service = catalog.serviceByResourceType.get(resource.type);
-    if (!service) continue;
-    const areas = [...resolved].map(([areaId, r]) => {
+    for (const note of resolved.notes) warnings.push(`${resource.id}: ${note}`);
+    const areas = [...resolved.areas].map(([areaId, r]) => {
       const evidence = byResourceArea.get(`${resource.id}\u0000${areaId}`) ?? [];
       if (evidence.length > 0 && !customerHasPart(r.assignment.owner)) {
         const checks = [...new Set(evidence.map((e) => e.checkId))].join(', ');
@@ -169,12 +117,17 @@ export function buildResponsibilityMap(
           `${resource.id}: ${checks} gave evidence for ${areaId}, which the catalog marks ${r.assignment.owner}`,
         );
       }
-      return describe(areaId, r, evidence, catalog);
+      const entry = describe(areaId, r, evidence, catalog);
+      if (!assessed && entry.customerPart) entry.note = entry.note ?? 'not assessed by any check';
+      return entry;
     });
     resources.push({
-      resource: describeResource(resource),
-      service: service.id,
-      category: service.category,
+      resource,
+      service: resolved.service.id,
+      serviceName: resolved.service.name,
+      category: resolved.service.category,
+      variants: resolved.variants,
+      assessed,
       areas,
     });
   }
@@ -187,24 +140,19 @@ export function buildResponsibilityMap(
       const resolved: Resolved = {
         assignment,
         trail: [{ layer: 'account', id: 'account', owner: assignment.owner }],
+        attestationOnly: area.attestationOnly === true || catalog.accountAttestationOnly.includes(area.id),
       };
       return [describe(area.id, resolved, byAccountArea.get(area.id) ?? [], catalog)];
     });
 
-  const notAssessed = inventory.unmodeled.map((u) => ({ id: u.id, type: u.type }));
-  return { resources, account, notAssessed, headline: headlineOf(resources, account), warnings };
-}
-
-function headlineOf(
-  resources: readonly ResourceResponsibility[],
-  account: readonly AreaResponsibility[],
-): Headline {
-  const owned = [...resources.flatMap((r) => r.areas), ...account].filter((a) => a.status !== undefined);
-  const count = (s: AreaStatus) => owned.filter((a) => a.status === s).length;
-  const withParts = resources.filter((r) => r.areas.some((a) => a.status !== undefined)).length;
-  const [verified, failing, unverified] = [count('verified'), count('failing'), count('unverified')];
-  const accountOwned = account.some((a) => a.status !== undefined);
-  const where = `${withParts} resource${withParts === 1 ? '' : 's'}${accountOwned ? ' and the account' : ''}`;
-  const text = `you own ${owned.length} responsibilities across ${where}: ${verified} verified, ${failing} failing, ${unverified} unverified`;
-  return { owned: owned.length, resources: withParts, verified, failing, unverified, text };
+  const map: ResponsibilityMap = {
+    resources,
+    account,
+    notAssessed,
+    headline: headlineOf(resources, account),
+    warnings,
+  };
+  return options.userConfig
+    ? applyUserConfig(map, options.userConfig, catalog, options.today ? { today: options.today } : {})
+    : map;
 }

@@ -3,12 +3,13 @@
  * function is a container image") against a model object. The conditions are data; this file only
  * knows how to walk a field path and how to tell a customer managed key from an AWS managed one.
  */
-import type { FactCondition } from '../catalog/schema.js';
+import type { Condition } from '../catalog/service-schema.js';
+import type { UnmodeledResource } from '../model/inventory.js';
 import type { Resource } from '../model/resources/index.js';
 
 export type FactOutcome = { kind: 'match' } | { kind: 'no-match' } | { kind: 'unknown'; reason: string };
 
-type Leaf = { known: true; value: unknown } | { known: false; reason: string };
+export type Leaf = { known: true; value: unknown } | { known: false; reason: string };
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -79,27 +80,88 @@ export function isCustomerManagedKeyRef(ref: string, awsManaged: ReadonlySet<str
   return !awsManaged.has(value);
 }
 
-export function evaluateFact(
-  when: FactCondition,
-  resource: Resource,
-  awsManaged: ReadonlySet<string>,
-): FactOutcome {
-  if (when.kind === 'always') return { kind: 'match' };
-  const fields = when.kind === 'customer-managed-key' ? when.fields : [when.field];
+/** What a condition reads: a modeled resource, or an unmodeled one with its optional properties bag. */
+export type ConditionSubject = Resource | UnmodeledResource;
+
+const NO_PROPERTIES =
+  "the source did not record this resource's properties, so its deployment variant is unknown";
+
+function isSet(v: unknown): boolean {
+  return !(v === undefined || v === null || v === false || v === '' || (Array.isArray(v) && v.length === 0));
+}
+
+function sameScalar(a: unknown, b: string | number | boolean): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
+  return a === b;
+}
+
+/** Reads the leaves of `field`; an unmodeled resource without a properties bag makes them unknown. */
+function leavesOf(subject: ConditionSubject, field: string): Leaf[] {
+  if (field.startsWith('properties.') && !('properties' in subject && subject.properties))
+    return [{ known: false, reason: NO_PROPERTIES }];
+  return readPath(subject, field);
+}
+
+function matchLeaves(leaves: Leaf[], hit: (v: unknown) => boolean, field: string): FactOutcome {
   const unknowns: string[] = [];
-  for (const field of fields) {
-    for (const leaf of readPath(resource, field)) {
-      if (!leaf.known) {
-        unknowns.push(`${field}: ${leaf.reason}`);
-        continue;
-      }
-      const v = leaf.value;
-      const hit =
-        when.kind === 'customer-managed-key'
-          ? typeof v === 'string' && isCustomerManagedKeyRef(v, awsManaged)
-          : v === when.value;
-      if (hit) return { kind: 'match' };
-    }
+  for (const leaf of leaves) {
+    if (!leaf.known) unknowns.push(`${field}: ${leaf.reason}`);
+    else if (hit(leaf.value)) return { kind: 'match' };
   }
   return unknowns.length > 0 ? { kind: 'unknown', reason: unknowns.join('; ') } : { kind: 'no-match' };
 }
+
+/** Evaluates a catalog condition (facts and variants share the language) against one resource. */
+export function evaluateCondition(
+  when: Condition,
+  subject: ConditionSubject,
+  awsManaged: ReadonlySet<string>,
+): FactOutcome {
+  switch (when.kind) {
+    case 'always':
+      return { kind: 'match' };
+    case 'resource-type':
+      return when.types.includes(subject.type) ? { kind: 'match' } : { kind: 'no-match' };
+    case 'equals':
+      return matchLeaves(leavesOf(subject, when.field), (v) => sameScalar(v, when.value), when.field);
+    case 'one-of':
+      return matchLeaves(
+        leavesOf(subject, when.field),
+        (v) => when.values.some((w) => sameScalar(v, w)),
+        when.field,
+      );
+    case 'present':
+      return matchLeaves(leavesOf(subject, when.field), isSet, when.field);
+    case 'customer-managed-key': {
+      const outcomes = when.fields.map((field) =>
+        matchLeaves(
+          leavesOf(subject, field),
+          (v) => typeof v === 'string' && isCustomerManagedKeyRef(v, awsManaged),
+          field,
+        ),
+      );
+      return combineAny(outcomes);
+    }
+    case 'all': {
+      const outcomes = when.of.map((c) => evaluateCondition(c, subject, awsManaged));
+      if (outcomes.some((o) => o.kind === 'no-match')) return { kind: 'no-match' };
+      const unknown = outcomes.filter((o) => o.kind === 'unknown');
+      return unknown.length > 0 ? { kind: 'unknown', reason: reasons(unknown) } : { kind: 'match' };
+    }
+    case 'any':
+      return combineAny(when.of.map((c) => evaluateCondition(c, subject, awsManaged)));
+  }
+}
+
+function reasons(outcomes: FactOutcome[]): string {
+  return outcomes.map((o) => (o.kind === 'unknown' ? o.reason : '')).join('; ');
+}
+
+function combineAny(outcomes: FactOutcome[]): FactOutcome {
+  if (outcomes.some((o) => o.kind === 'match')) return { kind: 'match' };
+  const unknown = outcomes.filter((o) => o.kind === 'unknown');
+  return unknown.length > 0 ? { kind: 'unknown', reason: reasons(unknown) } : { kind: 'no-match' };
+}
+
+/** The older name, kept because facts were the first users of conditions. */
+export const evaluateFact = evaluateCondition;

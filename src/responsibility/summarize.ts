@@ -1,11 +1,12 @@
 import type { Owner } from '../catalog/schema.js';
-import type { AreaResponsibility, AreaStatus, ResponsibilityMap } from './types.js';
+import { isCustomerStatus } from './status.js';
+import type { AreaResponsibility, CustomerStatus, ResponsibilityMap } from './types.js';
 
 /** One area the customer has a part in, as the scan report lists it. */
 export interface CustomerArea {
   area: string;
   owner: Extract<Owner, 'customer' | 'shared'>;
-  status: AreaStatus;
+  status: CustomerStatus;
   /** Checks whose results decided the status. */
   checks: string[];
 }
@@ -28,6 +29,7 @@ export interface OwnershipSummary {
   verified: number;
   failing: number;
   unverified: number;
+  attested: number;
   resources: ResourceOwnership[];
   account: CustomerArea[];
 }
@@ -35,16 +37,20 @@ export interface OwnershipSummary {
 function customerAreas(areas: readonly AreaResponsibility[]): CustomerArea[] {
   const out: CustomerArea[] = [];
   for (const a of areas) {
-    if ((a.owner !== 'customer' && a.owner !== 'shared') || !a.status) continue;
+    if ((a.owner !== 'customer' && a.owner !== 'shared') || !isCustomerStatus(a.status)) continue;
     out.push({ area: a.area, owner: a.owner, status: a.status, checks: a.evidence.checkIds });
   }
   return out;
 }
 
-/** The compact who-owns-what view that every scan report carries, over one or more maps. */
+/**
+ * The compact who-owns-what view that every scan report carries, over one or more maps. Only
+ * resources a check assessed are listed: the full map (whoowns responsibilities) also shows the
+ * resources of catalogued services that no check reads.
+ */
 export function summarizeOwnership(maps: readonly ResponsibilityMap[]): OwnershipSummary {
   const resources: ResourceOwnership[] = maps.flatMap((map) =>
-    map.resources.map((r) => ({
+    map.resources.filter((r) => r.assessed).map((r) => ({
       resourceId: r.resource.id,
       type: r.resource.type,
       name: r.resource.name,
@@ -57,7 +63,7 @@ export function summarizeOwnership(maps: readonly ResponsibilityMap[]): Ownershi
   );
   // Account-wide areas are answered once, whatever the number of templates: worst status wins.
   const account = new Map<string, CustomerArea>();
-  const rank: Record<AreaStatus, number> = { failing: 2, unverified: 1, verified: 0 };
+  const rank: Record<CustomerStatus, number> = { failing: 3, unverified: 2, attested: 1, verified: 0 };
   for (const map of maps) {
     for (const area of customerAreas(map.account)) {
       const seen = account.get(area.area);
@@ -69,17 +75,19 @@ export function summarizeOwnership(maps: readonly ResponsibilityMap[]): Ownershi
     }
   }
   const all = [...resources.flatMap((r) => r.customerAreas), ...account.values()];
-  const count = (s: AreaStatus) => all.filter((a) => a.status === s).length;
+  const count = (s: CustomerStatus) => all.filter((a) => a.status === s).length;
   const summary = {
     owned: all.length,
     verified: count('verified'),
     failing: count('failing'),
     unverified: count('unverified'),
+    attested: count('attested'),
   };
   return {
     text:
       `you own ${summary.owned} responsibilities across ${resources.length} resources and the account: ` +
-      `${summary.verified} verified, ${summary.failing} failing, ${summary.unverified} unverified`,
+      `${summary.verified} verified, ${summary.failing} failing, ${summary.unverified} unverified, ` +
+      `${summary.attested} attested`,
     ...summary,
     resources,
     account: [...account.values()],

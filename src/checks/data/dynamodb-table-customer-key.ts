@@ -37,6 +37,7 @@ export const dynamodbTableCustomerKey = defineCheck({
     soc2: ['CC6.1'],
   },
   resourceTypes: ['AWS::DynamoDB::Table'],
+  reads: ['encryptionKeyType', 'kmsKeyId'],
   evaluate: (table) =>
     judgeFor(`table ${table.name}`, table.encryptionKeyType, (kind, origin) => {
       if (kind === 'customer-managed') {

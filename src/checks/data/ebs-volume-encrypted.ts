@@ -42,6 +42,7 @@ export const ebsVolumeEncrypted = defineCheck({
     soc2: ['CC6.1'],
   },
   resourceTypes: ['AWS::EC2::Volume', 'AWS::EC2::Instance'],
+  reads: ['encrypted', 'volumes'],
   evaluate: (resource, context) => {
     if (resource.type === 'AWS::EC2::Volume')
       return verdictFor(`volume ${resource.name}`, resource.encrypted);

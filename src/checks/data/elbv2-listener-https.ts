@@ -54,6 +54,7 @@ export const elbv2ListenerHttps = defineCheck({
     soc2: ['CC6.7'],
   },
   resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer'],
+  reads: ['listeners'],
   evaluate: (lb) =>
     lb.listeners.flatMap((listener) => {
       const verdict = listenerVerdict(lb.name, listener);

@@ -35,6 +35,7 @@ export const kmsKeyRotation = defineCheck({
     soc2: ['CC6.1'],
   },
   resourceTypes: ['AWS::KMS::Key'],
+  reads: ['keySpec', 'keyUsage', 'managedBy', 'pendingDeletion', 'rotationEnabled'],
   evaluate: (key) => {
     // AWS rotates its managed keys, and a key being deleted will never be used again.
     if (key.managedBy === 'aws') return [];

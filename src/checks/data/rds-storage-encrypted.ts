@@ -30,6 +30,7 @@ export const rdsStorageEncrypted = defineCheck({
     soc2: ['CC6.1'],
   },
   resourceTypes: ['AWS::RDS::DBInstance'],
+  reads: ['clusterId', 'storageEncrypted'],
   evaluate: (db) => {
     const cluster = db.clusterId.known ? db.clusterId.value : null;
     // Aurora storage belongs to the cluster, so the cluster's setting is the one to name.

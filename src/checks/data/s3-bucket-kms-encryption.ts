@@ -30,6 +30,7 @@ export const s3BucketKmsEncryption = defineCheck({
     soc2: ['CC6.1'],
   },
   resourceTypes: ['AWS::S3::Bucket'],
+  reads: ['encryption'],
   evaluate: (bucket) =>
     judgeFor(`bucket ${bucket.name}`, bucket.encryption, (enc, origin) => {
       if (enc.algorithm === 'aws:kms' || enc.algorithm === 'aws:kms:dsse') {

@@ -120,6 +120,7 @@ export const s3BucketNoPublicAccess = defineCheck({
     soc2: ['CC6.1'],
   },
   resourceTypes: ['AWS::S3::Bucket'],
+  reads: ['aclPublicPermissions', 'objectOwnership', 'policy', 'publicAccessBlock'],
   evaluate: (bucket) => {
     const verdicts = [...policyVerdicts(bucket), ...aclVerdicts(bucket)];
     if (verdicts.length > 0) return verdicts;

@@ -38,6 +38,7 @@ export const s3BucketPublicAccessBlock = defineCheck({
     soc2: ['CC6.1'],
   },
   resourceTypes: ['AWS::S3::Bucket'],
+  reads: ['publicAccessBlock'],
   evaluate: (bucket) => {
     const flags = FLAGS.map(([key, label]) => ({
       label,

@@ -72,6 +72,7 @@ export const s3BucketTlsOnly = defineCheck({
     soc2: ['CC6.7'],
   },
   resourceTypes: ['AWS::S3::Bucket'],
+  reads: ['policy'],
   evaluate: (bucket) =>
     judgeFor(`bucket ${bucket.name}`, bucket.policy, (doc) => {
       if (doc === null) {

@@ -24,6 +24,7 @@ export const snsTopicEncrypted = defineCheck({
     soc2: ['CC6.1'],
   },
   resourceTypes: ['AWS::SNS::Topic'],
+  reads: ['kmsMasterKeyId'],
   evaluate: (topic) =>
     judgeFor(`topic ${topic.name}`, topic.kmsMasterKeyId, (key) =>
       key !== null

@@ -24,6 +24,7 @@ export const sqsQueueEncrypted = defineCheck({
     soc2: ['CC6.1'],
   },
   resourceTypes: ['AWS::SQS::Queue'],
+  reads: ['kmsMasterKeyId', 'sqsManagedSse'],
   evaluate: (queue) => {
     const key = queue.kmsMasterKeyId;
     if (key.known && key.value !== null)

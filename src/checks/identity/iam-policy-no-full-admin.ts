@@ -38,6 +38,7 @@ export const iamPolicyNoFullAdmin = defineCheck({
     soc2: ['CC6.1', 'CC6.3'],
   },
   resourceTypes: ['AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User'],
+  reads: ['awsManaged', 'document', 'inlinePolicies', 'managedPolicyArns'],
   evaluate: (resource, context) => {
     // AWS's own managed policies are judged where they are attached, not on their own.
     if (resource.type === 'AWS::IAM::ManagedPolicy' && resource.awsManaged) return [];

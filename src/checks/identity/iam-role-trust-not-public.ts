@@ -80,6 +80,7 @@ export const iamRoleTrustNotPublic = defineCheck({
     soc2: ['CC6.1'],
   },
   resourceTypes: ['AWS::IAM::Role'],
+  reads: ['assumeRolePolicy'],
   evaluate: (role) =>
     judgeFor(`role ${role.name}: trust policy`, role.assumeRolePolicy, (doc) => {
       const verdicts = doc.statements.map(assessStatement).filter((t) => t !== undefined);

@@ -33,6 +33,7 @@ Alice:
     soc2: ['CC6.3'],
   },
   resourceTypes: ['AWS::IAM::User'],
+  reads: ['inlinePolicies', 'managedPolicyArns'],
   evaluate: (user) => {
     const direct = [
       ...user.inlinePolicies.map((p) => (p.via ? `policy ${p.via}` : `inline policy ${p.name}`)),

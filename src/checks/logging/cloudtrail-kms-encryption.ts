@@ -32,6 +32,7 @@ export const cloudtrailKmsEncryption = defineCheck({
     soc2: ['CC6.1'],
   },
   resourceTypes: ['AWS::CloudTrail::Trail'],
+  reads: ['kmsKeyId'],
   evaluate: (trail) =>
     judgeFor(`trail ${trail.name}: KMS key`, trail.kmsKeyId, (key, origin) =>
       key

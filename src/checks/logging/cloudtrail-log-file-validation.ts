@@ -30,6 +30,7 @@ export const cloudtrailLogFileValidation = defineCheck({
     soc2: ['CC7.2'],
   },
   resourceTypes: ['AWS::CloudTrail::Trail'],
+  reads: ['logFileValidation'],
   evaluate: (trail) =>
     judgeFor(`trail ${trail.name}: log file validation`, trail.logFileValidation, (on, origin) =>
       on

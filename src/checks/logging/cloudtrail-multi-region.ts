@@ -33,6 +33,7 @@ export const cloudtrailMultiRegion = defineCheck({
     soc2: ['CC7.2'],
   },
   resourceTypes: ['AWS::CloudTrail::Trail'],
+  reads: ['isLogging', 'multiRegion'],
   evaluate: (trail) => {
     const { multiRegion, isLogging } = trail;
     const problems: string[] = [];

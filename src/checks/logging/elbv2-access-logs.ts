@@ -61,5 +61,6 @@ export const elbv2AccessLogs = defineCheck({
     soc2: ['CC7.2'],
   },
   resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer'],
+  reads: ['accessLogsEnabled', 'lbType'],
   evaluate,
 });

@@ -52,6 +52,7 @@ export const s3BucketAccessLogging = defineCheck({
     soc2: ['CC7.2'],
   },
   resourceTypes: ['AWS::S3::Bucket'],
+  reads: ['accessLogging', 'bucketName'],
   evaluate: (bucket, context) =>
     judgeFor(`bucket ${bucket.name}: access logging`, bucket.accessLogging, (logging, origin) => {
       if (logging) return pass(`bucket ${bucket.name} logs its access to ${shown(logging.targetBucket)}`);

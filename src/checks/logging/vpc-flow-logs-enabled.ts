@@ -30,6 +30,7 @@ export const vpcFlowLogsEnabled = defineCheck({
     soc2: ['CC7.2'],
   },
   resourceTypes: ['AWS::EC2::VPC'],
+  reads: ['flowLogsEnabled'],
   evaluate: (vpc) =>
     judgeFor(`VPC ${vpc.name}: flow logs`, vpc.flowLogsEnabled, (on, origin) =>
       on

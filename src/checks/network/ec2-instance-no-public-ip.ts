@@ -31,6 +31,7 @@ export const ec2InstanceNoPublicIp = defineCheck({
     soc2: ['CC6.6'],
   },
   resourceTypes: ['AWS::EC2::Instance'],
+  reads: ['publicIp'],
   evaluate: (instance) =>
     judgeFor(`instance ${instance.name}: public IP`, instance.publicIp, (hasPublic, origin) =>
       hasPublic

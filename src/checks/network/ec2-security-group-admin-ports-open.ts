@@ -40,5 +40,6 @@ export const ec2SecurityGroupAdminPortsOpen = defineCheck({
     soc2: ['CC6.6'],
   },
   resourceTypes: ['AWS::EC2::SecurityGroup'],
+  reads: ['rules'],
   evaluate: (group) => judgeIngress(group, ADMIN_PORTS, 'remote administration ports 22 and 3389'),
 });

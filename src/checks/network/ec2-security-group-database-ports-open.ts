@@ -61,5 +61,6 @@ export const ec2SecurityGroupDatabasePortsOpen = defineCheck({
     soc2: ['CC6.6'],
   },
   resourceTypes: ['AWS::EC2::SecurityGroup'],
+  reads: ['rules'],
   evaluate: (group) => judgeIngress(group, DATA_PORTS, 'database and data-service ports'),
 });

@@ -33,6 +33,7 @@ export const rdsInstanceNotPublic = defineCheck({
     soc2: ['CC6.6'],
   },
   resourceTypes: ['AWS::RDS::DBInstance'],
+  reads: ['publiclyAccessible'],
   evaluate: (db) =>
     judgeFor(`DB instance ${db.name}: PubliclyAccessible`, db.publiclyAccessible, (isPublic, origin) =>
       isPublic

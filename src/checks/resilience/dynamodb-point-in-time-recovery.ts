@@ -33,6 +33,7 @@ export const dynamodbPointInTimeRecovery = defineCheck({
     soc2: ['A1.2'],
   },
   resourceTypes: ['AWS::DynamoDB::Table'],
+  reads: ['pointInTimeRecovery'],
   evaluate: (table) =>
     judgeFor(`table ${table.name}: point-in-time recovery`, table.pointInTimeRecovery, (on, origin) =>
       on

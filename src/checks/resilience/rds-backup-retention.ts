@@ -34,6 +34,7 @@ export const rdsBackupRetention = defineCheck({
     soc2: ['A1.2'],
   },
   resourceTypes: ['AWS::RDS::DBInstance'],
+  reads: ['backupRetentionDays', 'clusterId'],
   evaluate: (db) =>
     auroraClusterVerdict(db, 'backup retention') ??
     judgeFor(`DB instance ${db.name}: BackupRetentionPeriod`, db.backupRetentionDays, (days, origin) => {

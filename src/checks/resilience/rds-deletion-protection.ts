@@ -29,6 +29,7 @@ export const rdsDeletionProtection = defineCheck({
     soc2: ['A1.2'],
   },
   resourceTypes: ['AWS::RDS::DBInstance'],
+  reads: ['clusterId', 'deletionProtection'],
   evaluate: (db) =>
     auroraClusterVerdict(db, 'deletion protection') ??
     judgeFor(`DB instance ${db.name}: DeletionProtection`, db.deletionProtection, (on, origin) =>

@@ -30,6 +30,7 @@ export const rdsMultiAz = defineCheck({
     soc2: ['A1.2'],
   },
   resourceTypes: ['AWS::RDS::DBInstance'],
+  reads: ['clusterId', 'multiAz'],
   evaluate: (db) =>
     auroraClusterVerdict(db, 'availability (replicas in other zones)') ??
     judgeFor(`DB instance ${db.name}: MultiAZ`, db.multiAz, (on, origin) =>

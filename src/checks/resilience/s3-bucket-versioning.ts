@@ -32,6 +32,7 @@ export const s3BucketVersioning = defineCheck({
     soc2: ['A1.2'],
   },
   resourceTypes: ['AWS::S3::Bucket'],
+  reads: ['versioning'],
   evaluate: (bucket) =>
     judgeFor(`bucket ${bucket.name}: versioning`, bucket.versioning, (state, origin) =>
       state === 'Enabled'

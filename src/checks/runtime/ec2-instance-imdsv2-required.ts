@@ -31,6 +31,7 @@ export const ec2InstanceImdsv2Required = defineCheck({
     soc2: ['CC6.1'],
   },
   resourceTypes: ['AWS::EC2::Instance'],
+  reads: ['metadataEndpoint', 'metadataHttpTokens'],
   evaluate: (instance) => {
     const endpoint = instance.metadataEndpoint;
     if (endpoint.known && endpoint.value === 'disabled') {

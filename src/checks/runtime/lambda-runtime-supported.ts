@@ -35,6 +35,7 @@ export const lambdaRuntimeSupported = defineCheck({
     soc2: ['CC7.1'],
   },
   resourceTypes: ['AWS::Lambda::Function'],
+  reads: ['packageType', 'runtime'],
   evaluate: (fn) => {
     if (fn.packageType.known && fn.packageType.value === 'Image') return [];
     const runtime = fn.runtime;

@@ -32,6 +32,7 @@ export const rdsAutoMinorVersionUpgrade = defineCheck({
     soc2: ['CC7.1'],
   },
   resourceTypes: ['AWS::RDS::DBInstance'],
+  reads: ['autoMinorVersionUpgrade', 'isCustom'],
   evaluate: (db) => {
     if (db.isCustom) return [];
     return judgeFor(

@@ -1,3 +1,4 @@
+import type { AwsAccount } from './account.js';
 import type { DynamoDbTable, KmsKey, SnsTopic, SqsQueue } from './data-stores.js';
 import type { EbsVolume, Ec2Instance, SecurityGroup, Vpc } from './ec2.js';
 import type { IamManagedPolicy, IamRole, IamUser } from './iam.js';
@@ -6,6 +7,7 @@ import type { CloudTrailTrail, LoadBalancer } from './logging-network.js';
 import type { RdsDbInstance } from './rds.js';
 import type { S3Bucket } from './s3.js';
 
+export type * from './account.js';
 export type * from './base.js';
 export type * from './data-stores.js';
 export type * from './ec2.js';
@@ -32,7 +34,8 @@ export type Resource =
   | CloudTrailTrail
   | LoadBalancer
   | SnsTopic
-  | SqsQueue;
+  | SqsQueue
+  | AwsAccount;
 
 export type ResourceType = Resource['type'];
 
@@ -55,4 +58,5 @@ export const MODELED_RESOURCE_TYPES: readonly ResourceType[] = [
   'AWS::ElasticLoadBalancingV2::LoadBalancer',
   'AWS::SNS::Topic',
   'AWS::SQS::Queue',
+  'AWS::Account',
 ];

@@ -1,0 +1,99 @@
+/**
+ * Resolves who owns each resource-scoped area of one resource, most general layer first:
+ * category default → service traits → service overrides → deployment variants → resource facts.
+ * Every layer that decides is kept in the trail, so `--explain` can show why.
+ */
+import type { Catalog } from '../catalog/load-catalog.js';
+import type { Assignment } from '../catalog/schema.js';
+import type { Service } from '../catalog/service-schema.js';
+import { type ConditionSubject, evaluateCondition } from './resource-facts.js';
+import type { TrailStep } from './types.js';
+
+export interface Resolved {
+  assignment: Assignment;
+  trail: TrailStep[];
+  /** No check can verify this area for the resource (service or variant says "attestation only"). */
+  attestationOnly: boolean;
+  note?: string;
+}
+
+export interface ResolvedResource {
+  service: Service;
+  variants: string[];
+  areas: Map<string, Resolved>;
+  /** Conditions the resource's data could not decide. */
+  notes: string[];
+}
+
+function apply(resolved: Resolved, assignment: Assignment, step: TrailStep): void {
+  resolved.assignment = assignment;
+  resolved.trail.push(step);
+}
+
+/** Returns a string when the catalog cannot resolve the resource (a catalog gap, reported as a warning). */
+export function resolveResource(
+  subject: ConditionSubject,
+  catalog: Catalog,
+  awsManaged: ReadonlySet<string>,
+): ResolvedResource | string {
+  const service = catalog.serviceByResourceType.get(subject.type);
+  if (!service) return `no catalog service covers ${subject.type}`;
+  const category = catalog.categoryById.get(service.category);
+  if (!category) return `service ${service.id} has unknown category ${service.category}`;
+  const areas = new Map<string, Resolved>();
+  for (const area of catalog.areas) {
+    if (area.scope !== 'resource') continue;
+    const base = category.defaults[area.id];
+    if (!base) return `category ${category.id} has no default for ${area.id}`;
+    const resolved: Resolved = {
+      assignment: base,
+      trail: [{ layer: 'category', id: category.id, owner: base.owner }],
+      attestationOnly: area.attestationOnly === true || service.attestationOnly.includes(area.id),
+    };
+    for (const traitId of service.traits) {
+      const trait = catalog.traits.get(traitId)?.assignments[area.id];
+      if (trait) apply(resolved, trait, { layer: 'trait', id: traitId, owner: trait.owner });
+    }
+    const override = service.overrides[area.id];
+    if (override) apply(resolved, override, { layer: 'service', id: service.id, owner: override.owner });
+    areas.set(area.id, resolved);
+  }
+
+  const notes: string[] = [];
+  const variants: string[] = [];
+  for (const variant of service.variants) {
+    const outcome = evaluateCondition(variant.when, subject, awsManaged);
+    if (outcome.kind === 'unknown') {
+      notes.push(`could not tell whether variant "${variant.id}" applies (${outcome.reason})`);
+      for (const areaId of Object.keys(variant.overrides)) {
+        const r = areas.get(areaId);
+        if (r) r.note = `depends on variant "${variant.id}", which could not be decided`;
+      }
+      continue;
+    }
+    if (outcome.kind !== 'match') continue;
+    variants.push(variant.id);
+    for (const [areaId, assignment] of Object.entries(variant.overrides)) {
+      const r = areas.get(areaId);
+      if (r) apply(r, assignment, { layer: 'variant', id: variant.id, owner: assignment.owner });
+    }
+    for (const areaId of variant.attestationOnly) {
+      const r = areas.get(areaId);
+      if (r) r.attestationOnly = true;
+    }
+  }
+
+  for (const fact of catalog.resourceFacts) {
+    if (fact.appliesTo && !fact.appliesTo.includes(subject.type)) continue;
+    const outcome = evaluateCondition(fact.when, subject, awsManaged);
+    for (const [areaId, assignment] of Object.entries(fact.assignments)) {
+      const r = areas.get(areaId);
+      if (!r) continue;
+      if (outcome.kind === 'match')
+        apply(r, assignment, { layer: 'resource-fact', id: fact.id, owner: assignment.owner });
+      else if (outcome.kind === 'unknown')
+        r.note = `could not tell whether "${fact.id}" applies (${outcome.reason})`;
+    }
+  }
+  return { service, variants, areas, notes };
+}
