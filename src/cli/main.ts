@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerChecksCommand } from './checks-command.js';
 import { describeError, EXIT } from './errors.js';
+import { registerPermissionsCommand } from './permissions-command.js';
 import { registerScanCommand } from './scan-command.js';
 import { toolVersion } from './version.js';
 
@@ -13,6 +14,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .exitOverride();
   registerScanCommand(program, setExit);
   registerChecksCommand(program);
+  registerPermissionsCommand(program);
   return program;
 }
 

@@ -67,6 +67,7 @@ export async function runScan(paths: string[], options: ScanOptions): Promise<nu
             account: live.identity.account,
             callerArn: live.identity.arn,
             requests: live.stats.requests,
+            operations: Object.fromEntries([...live.stats.byOperation].sort()),
             partial: live.partial,
           },
         }

@@ -17,6 +17,8 @@ export interface RequestContext {
   readonly values: ReadonlyMap<string, readonly string[]>;
   /** Keys set to a state other than a value, by lower-case key. */
   readonly states: ReadonlyMap<string, KeyState>;
+  /** Values the request implies (aws:PrincipalArn from the principal, …), asked for only when needed. */
+  readonly implied?: (lowerKey: string) => readonly string[] | undefined;
   /** What every other key is. */
   readonly otherwise: (lowerKey: string) => KeyState;
 }
@@ -49,25 +51,15 @@ export function makeContext(
   return { values, states, otherwise };
 }
 
-/** The same context with some keys added or replaced (keys given first win over `base`). */
-export function withValues(
-  base: RequestContext,
-  extra: Readonly<Record<string, string | readonly string[] | undefined>>,
-): RequestContext {
-  const values = new Map(base.values);
-  for (const [key, value] of Object.entries(extra)) {
-    const k = key.toLowerCase();
-    if (value === undefined || values.has(k) || base.states.has(k)) continue;
-    values.set(k, typeof value === 'string' ? [value] : value);
-  }
-  return { values, states: base.states, otherwise: base.otherwise };
-}
-
 export function lookupKey(ctx: RequestContext, key: string): KeyLookup {
   const k = key.toLowerCase();
   const values = ctx.values.get(k);
   if (values) return { kind: 'values', values };
-  return LOOKUPS[ctx.states.get(k) ?? ctx.otherwise(k)];
+  const state = ctx.states.get(k);
+  if (state) return LOOKUPS[state];
+  const implied = ctx.implied?.(k);
+  if (implied) return { kind: 'values', values: implied };
+  return LOOKUPS[ctx.otherwise(k)];
 }
 
 /** A single value for a policy variable such as `${aws:username}`; null when absent. */

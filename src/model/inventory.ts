@@ -1,3 +1,4 @@
+import type { OrganizationFacts } from './organization.js';
 import type { Resource } from './resources/index.js';
 import type { SourceRef } from './value.js';
 
@@ -45,4 +46,6 @@ export interface Inventory {
   notCreated: UnmodeledResource[];
   problems: SourceProblem[];
   account?: AccountFacts;
+  /** The account's organization, for IAM analysis; absent: the source does not know. */
+  organization?: OrganizationFacts;
 }

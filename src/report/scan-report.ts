@@ -45,6 +45,8 @@ export interface LiveScanSummary {
   account: string;
   callerArn: string;
   requests: number;
+  /** Requests per API operation (`service:Operation`), to see what a scan costs and where. */
+  operations: Record<string, number>;
   /** Some calls failed (access denied, not enabled, throttled…): affected results are UNKNOWN. */
   partial: boolean;
 }

@@ -57,7 +57,10 @@ export function renderText(report: ScanReport, options: TextOptions): string {
   const live = report.scan.live;
   if (live) {
     out.push(`AWS account ${live.account} as ${clean(live.callerArn)}, ${live.requests} API requests`);
-    if (live.partial) out.push(c.yellow('Partial scan: some calls failed (see COULD NOT READ); results they decide are UNKNOWN.'));
+    if (live.partial)
+      out.push(
+        c.yellow('Partial scan: some calls failed (see COULD NOT READ); results they decide are UNKNOWN.'),
+      );
   }
   out.push(c.bold(`Who owns what: ${report.responsibilities.text}.`));
   const shown = report.results.filter((r) => r.status !== 'PASS' || options.showPassing);
@@ -133,7 +136,8 @@ function renderOwnership(report: ScanReport, c: ReturnType<typeof pc.createColor
   if (resources.length === 0) return [];
   const out = [
     '',
-    c.bold('YOUR PART, RESOURCE BY RESOURCE') + c.dim(' (✓ verified  ✗ failing  ? no check could tell  ✎ attested)'),
+    c.bold('YOUR PART, RESOURCE BY RESOURCE') +
+      c.dim(' (✓ verified  ✗ failing  ? no check could tell  ✎ attested)'),
   ];
   if (resources.length > MAX_RESOURCES_LISTED) {
     out.push(

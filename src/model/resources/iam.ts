@@ -55,3 +55,14 @@ export interface IamManagedPolicy extends ResourceBase {
   attachedGroups: Value<string>[];
   awsManaged: boolean;
 }
+
+/**
+ * An IAM group: its policies apply to every member user. Users name their groups in `groups`
+ * (by name, or by `{{LogicalId}}` token in a template).
+ */
+export interface IamGroup extends ResourceBase {
+  readonly type: 'AWS::IAM::Group';
+  groupName: Value<string>;
+  inlinePolicies: InlinePolicy[];
+  managedPolicyArns: Value<string>[];
+}

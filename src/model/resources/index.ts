@@ -1,11 +1,12 @@
 import type { AwsAccount } from './account.js';
 import type { DynamoDbTable, KmsKey, SnsTopic, SqsQueue } from './data-stores.js';
 import type { EbsVolume, Ec2Instance, SecurityGroup, Vpc } from './ec2.js';
-import type { IamManagedPolicy, IamRole, IamUser } from './iam.js';
+import type { IamGroup, IamManagedPolicy, IamRole, IamUser } from './iam.js';
 import type { LambdaFunction } from './lambda.js';
 import type { CloudTrailTrail, LoadBalancer } from './logging-network.js';
 import type { RdsDbInstance } from './rds.js';
 import type { S3Bucket } from './s3.js';
+import type { EcrRepository, SecretsManagerSecret } from './secrets-ecr.js';
 
 export type * from './account.js';
 export type * from './base.js';
@@ -16,6 +17,7 @@ export type * from './lambda.js';
 export type * from './logging-network.js';
 export type * from './rds.js';
 export type * from './s3.js';
+export type * from './secrets-ecr.js';
 
 /** Every resource type the model knows, named by its CloudFormation type. */
 export type Resource =
@@ -35,12 +37,20 @@ export type Resource =
   | LoadBalancer
   | SnsTopic
   | SqsQueue
-  | AwsAccount;
+  | AwsAccount
+  | IamGroup
+  | SecretsManagerSecret
+  | EcrRepository;
 
 export type ResourceType = Resource['type'];
 
 export type ResourceOfType<T extends ResourceType> = Extract<Resource, { type: T }>;
 
+/**
+ * Types the sources fill. AWS::IAM::Group, AWS::SecretsManager::Secret and AWS::ECR::Repository are
+ * modeled for IAM analysis but join this list only once the adapters map them and the catalog
+ * places them in a service.
+ */
 export const MODELED_RESOURCE_TYPES: readonly ResourceType[] = [
   'AWS::S3::Bucket',
   'AWS::IAM::Role',

@@ -1,3 +1,4 @@
+import type { PolicyDocument } from '../policy.js';
 import type { SourceRef, Value } from '../value.js';
 import type { ResourceBase } from './base.js';
 
@@ -27,6 +28,11 @@ export interface LambdaFunction extends ResourceBase {
   deadLetterTarget: Value<string | null>;
   reservedConcurrency: Value<number | null>;
   permissions: LambdaPermission[];
+  /**
+   * The function's whole resource policy when a source can read it as a document (GetPolicy on a
+   * live account); templates give `permissions` instead. Absent: not read.
+   */
+  policy?: Value<PolicyDocument | null>;
   /** null: no function URL. */
   functionUrlAuthType: Value<'NONE' | 'AWS_IAM' | null>;
 }

@@ -1,0 +1,67 @@
+/** Words for the statements that decided an evaluation, so an answer can be checked by hand. */
+import type { EvaluationRequest, MatchedStatement } from './evaluate.js';
+import { globMatch } from './glob.js';
+import type { Hit, PolicyKind } from './policy-set.js';
+
+const KIND_WORDS: Record<PolicyKind, string> = {
+  identity: 'identity policy',
+  resource: 'resource policy',
+  boundary: 'permissions boundary',
+  scp: 'SCP',
+  rcp: 'RCP',
+  session: 'session policy',
+};
+
+function firstMatch(patterns: readonly string[], value: string, ignoreCase: boolean): string | undefined {
+  return patterns.find((p) => globMatch(p, value, { ignoreCase, wildcards: true, variables: false }) !== false);
+}
+
+function actionWords(hit: Hit, action: string): string {
+  const s = hit.statement?.statement;
+  if (!s) return '';
+  if (s.action) return `Action "${firstMatch(s.action, action, true) ?? s.action.join(', ')}" covers ${action}`;
+  return `NotAction [${(s.notAction ?? []).join(', ')}] leaves ${action} in`;
+}
+
+function resourceWords(hit: Hit, resource: string): string {
+  const s = hit.statement?.statement;
+  if (!s) return '';
+  if (s.resource) return `Resource "${firstMatch(s.resource, resource, false) ?? s.resource.join(', ')}"`;
+  if (s.notResource) return `NotResource [${s.notResource.join(', ')}] leaves the resource in`;
+  return 'no Resource element (the resource itself)';
+}
+
+const GRANT_WORDS = {
+  everyone: 'everyone',
+  account: "the caller's account (delegated to its IAM policies)",
+  identity: 'the caller by ARN',
+  session: 'the role session',
+  service: 'the service principal',
+} as const;
+
+export function describeHit(hit: Hit, r: EvaluationRequest): MatchedStatement {
+  const s = hit.statement?.statement;
+  const where = `${KIND_WORDS[hit.kind]} "${hit.policy.name}"`;
+  const certain = hit.applies === true;
+  let reason: string;
+  if (!s) {
+    reason = `${hit.effect} may come from ${where}, whose document is unknown`;
+  } else {
+    const label = s.sid ? `statement "${s.sid}"` : `statement #${s.index + 1}`;
+    const parts = [actionWords(hit, r.action), resourceWords(hit, r.resource)];
+    if (hit.grant) parts.push(`Principal names ${GRANT_WORDS[hit.grant]}`);
+    if (s.condition) parts.push(certain ? 'its conditions hold' : `its conditions depend on ${hit.dependsOn.join(', ')}`);
+    else if (!certain) parts.push(`it depends on ${hit.dependsOn.join(', ')}`);
+    reason = `${hit.effect} ${label} of ${where}: ${parts.filter(Boolean).join('; ')}`;
+  }
+  return {
+    policy: hit.policy.name,
+    kind: hit.kind,
+    effect: hit.effect,
+    ...(s?.sid ? { sid: s.sid } : {}),
+    ...(s ? { index: s.index } : {}),
+    certain,
+    reason,
+    ...(certain ? {} : { dependsOn: hit.dependsOn }),
+  };
+}

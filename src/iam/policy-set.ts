@@ -1,0 +1,112 @@
+/**
+ * Evaluates one kind of policy (identity, resource, boundary, SCP, RCP, session) for a request:
+ * whether some Allow and some Deny statement apply, each true, false or 'unknown', with the
+ * statements that did (or may have) applied.
+ */
+import type { Effect, PolicyDocument } from '../model/policy.js';
+import { compilePolicy, type CompiledStatement } from './compile-policy.js';
+import { evaluateConditions } from './conditions.js';
+import type { RequestContext } from './context.js';
+import { type GrantKind, matchPrincipal, type RequestPrincipal } from './principal-match.js';
+import type { TokenResolver } from './tokens.js';
+import { type Tri, triAnd, triNot, triOr } from './tri.js';
+
+export type PolicyKind = 'identity' | 'resource' | 'boundary' | 'scp' | 'rcp' | 'session';
+
+/** A policy as the evaluator takes it. A null document is one we cannot read. */
+export interface NamedPolicy {
+  name: string;
+  document: PolicyDocument | null;
+  /** Why the document is unknown (an unresolved ARN, an AWS managed policy we do not carry). */
+  unknownReason?: string;
+  /** Whether an unknown document might deny (customer policies might; AWS managed grant policies do not). */
+  mayDeny?: boolean;
+}
+
+export interface Hit {
+  policy: NamedPolicy;
+  kind: PolicyKind;
+  statement?: CompiledStatement;
+  effect: Effect;
+  applies: Tri;
+  grant?: GrantKind;
+  dependsOn: readonly string[];
+}
+
+export interface SetOutcome {
+  allow: Tri;
+  deny: Tri;
+  hits: Hit[];
+}
+
+export interface SetRequest {
+  actionKey: string;
+  resource: string;
+  principal: RequestPrincipal;
+  ctx: RequestContext;
+  resolver?: TokenResolver;
+}
+
+const NONE: readonly string[] = [];
+const withPrincipal = new Set<PolicyKind>(['resource', 'rcp']);
+
+function statementApplies(s: CompiledStatement, kind: PolicyKind, req: SetRequest): Omit<Hit, 'policy' | 'kind'> | undefined {
+  const action = s.actionTest(req.actionKey);
+  if (action === false) return undefined;
+  const resource = s.resourceTest(req.resource, req.ctx);
+  if (resource === false) return undefined;
+  let applies = triAnd(action, resource);
+  let grant: GrantKind | undefined;
+  if (withPrincipal.has(kind)) {
+    if (s.principal) {
+      const hit = matchPrincipal(s.principal, req.principal);
+      if (hit.match === false) return undefined;
+      applies = triAnd(applies, hit.match);
+      grant = hit.kind;
+    } else if (s.notPrincipal) {
+      const hit = matchPrincipal(s.notPrincipal, req.principal);
+      const m = triNot(hit.match);
+      if (m === false) return undefined;
+      applies = triAnd(applies, m);
+      grant = 'everyone';
+    } else if (kind === 'resource') {
+      // A resource policy statement without a principal grants nobody anything.
+      return undefined;
+    }
+  }
+  let dependsOn = NONE;
+  if (s.statement.condition) {
+    const c = evaluateConditions(s.statement.condition, req.ctx, s.effect, s.variables);
+    if (c.result === false) return undefined;
+    applies = triAnd(applies, c.result);
+    dependsOn = c.dependsOn;
+  }
+  if (applies === 'unknown' && dependsOn.length === 0) dependsOn = ['a value known only at deploy time'];
+  return { statement: s, effect: s.effect, applies, dependsOn, ...(grant ? { grant } : {}) };
+}
+
+export function evaluateSet(policies: readonly NamedPolicy[], kind: PolicyKind, req: SetRequest): SetOutcome {
+  let allow: Tri = false;
+  let deny: Tri = false;
+  const hits: Hit[] = [];
+  for (const policy of policies) {
+    if (!policy.document) {
+      const why = `${policy.name}: ${policy.unknownReason ?? 'document unknown'}`;
+      allow = triOr(allow, 'unknown');
+      hits.push({ policy, kind, effect: 'Allow', applies: 'unknown', dependsOn: [why] });
+      if (policy.mayDeny) {
+        deny = triOr(deny, 'unknown');
+        hits.push({ policy, kind, effect: 'Deny', applies: 'unknown', dependsOn: [why] });
+      }
+      continue;
+    }
+    for (const s of compilePolicy(policy.document, req.resolver).statements) {
+      const hit = statementApplies(s, kind, req);
+      if (!hit) continue;
+      hits.push({ ...hit, policy, kind });
+      if (hit.effect === 'Deny') deny = triOr(deny, hit.applies);
+      else allow = triOr(allow, hit.applies);
+    }
+  }
+  return { allow, deny, hits };
+}
