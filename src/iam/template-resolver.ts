@@ -1,0 +1,109 @@
+/**
+ * Spells out template tokens where the template allows: `{{DataBucket.Arn}}` becomes
+ * `arn:aws:s3:::my-bucket` when the bucket is named, or `arn:aws:s3:::{{DataBucket}}` when
+ * CloudFormation will generate the name, so a policy on `arn:aws:s3:::*` is known to cover it
+ * while one on `arn:aws:s3:::other-bucket` is known not to.
+ */
+import type { Inventory } from '../model/inventory.js';
+import type { Resource } from '../model/resources/index.js';
+import type { Value } from '../model/value.js';
+import { type TokenResolver } from './tokens.js';
+
+interface Shape {
+  /** The token whose value is the resource's name when CloudFormation generates it. */
+  nameAtom: (id: string) => string;
+  name?: (r: Resource) => Value<string> | undefined;
+  /** Attribute (or '' for Ref) → template with {name}, {region}, {account}. */
+  attributes: Record<string, string>;
+}
+
+const nameOf = <K extends string>(key: K) => (r: Resource) => (r as unknown as Record<K, Value<string> | undefined>)[key];
+const ref = (id: string) => `{{${id}}}`;
+
+const SHAPES: Partial<Record<Resource['type'], Shape>> = {
+  'AWS::S3::Bucket': { nameAtom: ref, name: nameOf('bucketName'), attributes: { '': '{name}', Arn: 'arn:aws:s3:::{name}' } },
+  'AWS::IAM::Role': { nameAtom: ref, name: nameOf('roleName'), attributes: { '': '{name}', Arn: 'arn:aws:iam::{account}:role/{name}' } },
+  'AWS::IAM::User': { nameAtom: ref, name: nameOf('userName'), attributes: { '': '{name}', Arn: 'arn:aws:iam::{account}:user/{name}' } },
+  'AWS::IAM::Group': { nameAtom: ref, name: nameOf('groupName'), attributes: { '': '{name}', Arn: 'arn:aws:iam::{account}:group/{name}' } },
+  'AWS::IAM::ManagedPolicy': {
+    nameAtom: (id) => `{{${id}.PolicyName}}`,
+    name: nameOf('policyName'),
+    attributes: { '': 'arn:aws:iam::{account}:policy/{name}', PolicyArn: 'arn:aws:iam::{account}:policy/{name}' },
+  },
+  'AWS::Lambda::Function': { nameAtom: ref, attributes: { '': '{name}', Arn: 'arn:aws:lambda:{region}:{account}:function:{name}' } },
+  'AWS::DynamoDB::Table': { nameAtom: ref, name: nameOf('tableName'), attributes: { '': '{name}', Arn: 'arn:aws:dynamodb:{region}:{account}:table/{name}' } },
+  'AWS::KMS::Key': { nameAtom: ref, attributes: { '': '{name}', KeyId: '{name}', Arn: 'arn:aws:kms:{region}:{account}:key/{name}' } },
+  'AWS::SNS::Topic': {
+    nameAtom: (id) => `{{${id}.TopicName}}`,
+    name: nameOf('topicName'),
+    attributes: { '': 'arn:aws:sns:{region}:{account}:{name}', TopicArn: 'arn:aws:sns:{region}:{account}:{name}', TopicName: '{name}' },
+  },
+  'AWS::SQS::Queue': {
+    nameAtom: (id) => `{{${id}.QueueName}}`,
+    name: nameOf('queueName'),
+    attributes: {
+      '': 'https://sqs.{region}.amazonaws.com/{account}/{name}',
+      QueueUrl: 'https://sqs.{region}.amazonaws.com/{account}/{name}',
+      Arn: 'arn:aws:sqs:{region}:{account}:{name}',
+      QueueName: '{name}',
+    },
+  },
+  'AWS::SecretsManager::Secret': {
+    nameAtom: (id) => `{{${id}.Name}}`,
+    name: nameOf('secretName'),
+    // Secrets Manager appends six random characters to every secret's ARN.
+    attributes: { '': 'arn:aws:secretsmanager:{region}:{account}:secret:{name}-{suffix}', Id: 'arn:aws:secretsmanager:{region}:{account}:secret:{name}-{suffix}' },
+  },
+  'AWS::ECR::Repository': { nameAtom: ref, name: nameOf('repositoryName'), attributes: { '': '{name}', Arn: 'arn:aws:ecr:{region}:{account}:repository/{name}' } },
+};
+
+/** The account id the inventory belongs to, or the template's own-account token. */
+export function inventoryAccount(inventory: Inventory): string {
+  return inventory.source.account ?? inventory.resources.find((r) => r.account)?.account ?? '{{AWS::AccountId}}';
+}
+
+export function inventoryRegion(inventory: Inventory): string {
+  return inventory.source.regions?.[0] ?? inventory.resources.find((r) => r.region)?.region ?? '{{AWS::Region}}';
+}
+
+function explicitName(r: Resource, shape: Shape): string | undefined {
+  const v = shape.name?.(r);
+  if (v) return v.known && v.origin === 'explicit' ? v.value : undefined;
+  // Lambda keeps no name field: a name other than the logical id was given explicitly.
+  if (r.name !== r.id) return r.name.includes('${') ? `{{unresolved:name of ${r.id}}}` : r.name;
+  return undefined;
+}
+
+const resolvers = new WeakMap<Inventory, TokenResolver | undefined>();
+
+/** The resolver for a template inventory; undefined for live ones, whose strings hold no tokens. */
+export function resolverFor(inventory: Inventory): TokenResolver | undefined {
+  if (resolvers.has(inventory)) return resolvers.get(inventory);
+  let resolver: TokenResolver | undefined;
+  if (inventory.source.kind === 'cloudformation') {
+    const account = inventoryAccount(inventory);
+    const region = inventoryRegion(inventory);
+    const byId = new Map(inventory.resources.map((r) => [r.id, r]));
+    resolver = (token) => {
+      const m = /^\{\{([^.{}:]+)(?:\.([^{}]+))?\}\}$/.exec(token);
+      if (!m?.[1]) {
+        if (token === '{{AWS::AccountId}}' && account !== token) return account;
+        if (token === '{{AWS::Region}}' && region !== token) return region;
+        return undefined;
+      }
+      const r = byId.get(m[1]);
+      const shape = r && SHAPES[r.type];
+      const template = shape?.attributes[m[2] ?? ''];
+      if (!r || !shape || template === undefined) return undefined;
+      const name = explicitName(r, shape) ?? shape.nameAtom(r.id);
+      if (template === '{name}' && name === token) return undefined;
+      return template
+        .replaceAll('{name}', name)
+        .replaceAll('{region}', region)
+        .replaceAll('{account}', account)
+        .replaceAll('{suffix}', `{{${r.id}.ArnSuffix}}`);
+    };
+  }
+  resolvers.set(inventory, resolver);
+  return resolver;
+}
