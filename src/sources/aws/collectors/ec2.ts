@@ -47,7 +47,7 @@ function volumesOf(
   described: Outcome<Map<string, Volume>> | undefined,
 ): EbsSettings[] {
   const volumeResources = ctx.wants('AWS::EC2::Volume');
-  return (instance.BlockDeviceMappings ?? []).flatMap((mapping) => {
+  return (instance.BlockDeviceMappings ?? []).flatMap((mapping): EbsSettings[] => {
     const volumeId = mapping.Ebs?.VolumeId;
     if (!volumeId) return []; // instance-store volumes carry no EBS encryption setting
     const src: SourceRef = { arn, api: VOLUMES };

@@ -1,0 +1,77 @@
+/**
+ * Shared plumbing for the checks and the CLI questions: evaluating what one principal of an
+ * inventory may do, with its policies, boundary and the organization's SCPs.
+ */
+import type { Inventory } from '../model/inventory.js';
+import { type KeyState, makeContext, type RequestContext } from './context.js';
+import { type EvaluationResult, evaluateRequest, type NamedPolicy } from './evaluate.js';
+import type { AnalyzedPrincipal } from './principals.js';
+import { resolverFor } from './template-resolver.js';
+
+/**
+ * Keys a holder of the principal's credentials sets as they like (region, TLS, request tags):
+ * they limit nothing. Every other key stays unknown, so a grant behind, say, an MFA or source-IP
+ * condition is reported as conditional rather than as a plain allow.
+ */
+const CALLER_CHOSEN = new Set(['aws:requestedregion', 'aws:securetransport', 'aws:tagkeys', 'aws:currenttime', 'aws:epochtime']);
+
+function identityKeyState(key: string): KeyState {
+  return CALLER_CHOSEN.has(key) || key.startsWith('aws:requesttag/') ? 'chosen' : 'unknown';
+}
+
+/** The context for "what can this principal do": direct calls, everything else open. */
+export function identityContext(values: Record<string, string | readonly string[]> = {}): RequestContext {
+  return makeContext({ 'aws:ViaAWSService': 'false', ...values }, identityKeyState);
+}
+
+const IDENTITY = identityContext();
+
+/** SCPs per level for principals of this inventory; undefined when not known to apply. */
+export function scpLevels(inventory: Inventory): NamedPolicy[][] | undefined {
+  const org = inventory.organization;
+  if (!org?.serviceControlPolicies.known) return undefined;
+  // SCPs never limit the management account.
+  if (org.isManagementAccount.known && org.isManagementAccount.value) return undefined;
+  return org.serviceControlPolicies.value.map((level) => level.map((p) => ({ name: `SCP ${p.name}`, document: p.document })));
+}
+
+export function rcpLevels(inventory: Inventory): NamedPolicy[][] | undefined {
+  const org = inventory.organization;
+  if (!org?.resourceControlPolicies.known) return undefined;
+  return org.resourceControlPolicies.value.map((level) => level.map((p) => ({ name: `RCP ${p.name}`, document: p.document })));
+}
+
+export interface PrincipalRequest {
+  action: string;
+  resource: string;
+  context?: RequestContext;
+  resourcePolicy?: NamedPolicy;
+  resourcePolicyRequired?: boolean;
+  resourceAccount?: string;
+  explain?: boolean;
+}
+
+/** Evaluates one request by an inventory principal. */
+export function evaluateFor(inventory: Inventory, p: AnalyzedPrincipal, r: PrincipalRequest): EvaluationResult {
+  const resolver = resolverFor(inventory);
+  const scps = scpLevels(inventory);
+  const rcps = rcpLevels(inventory);
+  return evaluateRequest({
+    identityPolicies: p.identityPolicies,
+    ...(p.boundary ? { permissionsBoundary: p.boundary } : {}),
+    ...(scps ? { scps } : {}),
+    ...(rcps ? { rcps } : {}),
+    ...(r.resourcePolicy ? { resourcePolicy: r.resourcePolicy } : {}),
+    ...(r.resourcePolicyRequired ? { resourcePolicyRequired: true } : {}),
+    ...(resolver ? { resolver } : {}),
+    explain: r.explain ?? true,
+    request: {
+      action: r.action,
+      resource: r.resource,
+      principalArn: p.arn,
+      principalAccount: p.account,
+      ...(r.resourceAccount ? { resourceAccount: r.resourceAccount } : {}),
+      context: r.context ?? IDENTITY,
+    },
+  });
+}

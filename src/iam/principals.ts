@@ -1,0 +1,132 @@
+/**
+ * The IAM principals of an inventory with every policy that applies to them, gathered once:
+ * inline policies, managed policies (attached from either side), group policies for users, and
+ * the permissions boundary. A policy we cannot read stays in the list as unknown, so evaluations
+ * that depend on it say so instead of guessing.
+ */
+import type { Inventory } from '../model/inventory.js';
+import type { PolicyDocument } from '../model/policy.js';
+import type { IamGroup, IamManagedPolicy, IamRole, IamUser, InlinePolicy, Resource } from '../model/resources/index.js';
+import type { Value } from '../model/value.js';
+import { knownAwsManagedPolicy, awsManagedPolicyName } from './known-policies.js';
+import type { NamedPolicy } from './policy-set.js';
+import { inventoryAccount, resolverFor } from './template-resolver.js';
+import { expandTokens, logicalIdOf, type TokenResolver } from './tokens.js';
+
+export interface AnalyzedPrincipal {
+  resource: IamRole | IamUser;
+  kind: 'role' | 'user';
+  arn: string;
+  account: string;
+  identityPolicies: NamedPolicy[];
+  boundary?: NamedPolicy;
+}
+
+export interface PrincipalIndex {
+  principals: AnalyzedPrincipal[];
+  byId: Map<string, AnalyzedPrincipal>;
+  account: string;
+  resolver?: TokenResolver;
+}
+
+function documentPolicy(name: string, doc: Value<PolicyDocument>, mayDeny = true): NamedPolicy {
+  return doc.known ? { name, document: doc.value } : { name, document: null, unknownReason: doc.reason, mayDeny };
+}
+
+function inline(p: InlinePolicy, owner: string): NamedPolicy {
+  return documentPolicy(p.via ? `${p.via}` : `${owner}/${p.name}`, p.document);
+}
+
+/** Finds a template or live resource named by `{{LogicalId}}`, ARN or name. */
+function find<T extends Resource>(inventory: Inventory, ref: string, type: T['type']): T | undefined {
+  const id = logicalIdOf(ref);
+  return inventory.resources.find(
+    (r): r is T => r.type === type && (r.id === (id ?? ref) || r.arn === ref || r.name === ref),
+  );
+}
+
+function managed(inventory: Inventory, arn: Value<string>): NamedPolicy {
+  if (!arn.known) return { name: 'a managed policy', document: null, unknownReason: arn.reason, mayDeny: true };
+  const policy = find<IamManagedPolicy>(inventory, arn.value, 'AWS::IAM::ManagedPolicy');
+  if (policy) return documentPolicy(policy.name, policy.document, !policy.awsManaged);
+  const known = knownAwsManagedPolicy(arn.value);
+  const awsName = awsManagedPolicyName(arn.value);
+  if (known && awsName) return { name: awsName, document: known };
+  if (awsName) {
+    // AWS managed policies grant; the few that deny are named for it (AWSDenyAll, …Quarantine…).
+    const mayDeny = /deny|quarantine/i.test(awsName);
+    return { name: awsName, document: null, unknownReason: `AWS managed policy ${awsName} is not in this inventory`, mayDeny };
+  }
+  return { name: arn.value, document: null, unknownReason: `managed policy ${arn.value} is not in this inventory`, mayDeny: true };
+}
+
+/** Template managed policies attach themselves through their Roles/Users/Groups lists. */
+function attachedFromPolicy(inventory: Inventory, list: 'attachedRoles' | 'attachedUsers' | 'attachedGroups', target: Resource): IamManagedPolicy[] {
+  return inventory.resources.filter(
+    (r): r is IamManagedPolicy =>
+      r.type === 'AWS::IAM::ManagedPolicy' &&
+      r[list].some((v) => v.known && (logicalIdOf(v.value) === target.id || v.value === target.name)),
+  );
+}
+
+function collect(inventory: Inventory, owner: Resource & { inlinePolicies: InlinePolicy[]; managedPolicyArns: Value<string>[] }, list: 'attachedRoles' | 'attachedUsers' | 'attachedGroups'): NamedPolicy[] {
+  const out = owner.inlinePolicies.map((p) => inline(p, owner.name));
+  const seen = new Set<string>();
+  for (const arn of owner.managedPolicyArns) {
+    const p = managed(inventory, arn);
+    if (!seen.has(p.name)) out.push(p);
+    seen.add(p.name);
+  }
+  for (const p of attachedFromPolicy(inventory, list, owner)) {
+    if (!seen.has(p.name)) out.push(documentPolicy(p.name, p.document));
+    seen.add(p.name);
+  }
+  return out;
+}
+
+function groupPolicies(inventory: Inventory, user: IamUser): NamedPolicy[] {
+  const out: NamedPolicy[] = [];
+  for (const g of user.groups) {
+    if (!g.known) {
+      out.push({ name: 'a group', document: null, unknownReason: g.reason, mayDeny: true });
+      continue;
+    }
+    const group = find<IamGroup>(inventory, g.value, 'AWS::IAM::Group');
+    const name = logicalIdOf(g.value) ?? g.value;
+    if (group) out.push(...collect(inventory, group, 'attachedGroups').map((p) => ({ ...p, name: `group ${group.name}: ${p.name}` })));
+    else out.push({ name: `group ${name}`, document: null, unknownReason: `the policies of group ${name} are not in this inventory`, mayDeny: true });
+  }
+  return out;
+}
+
+function boundaryOf(inventory: Inventory, p: IamRole | IamUser): NamedPolicy | undefined {
+  const b = p.permissionsBoundary;
+  if (b.known && b.value === null) return undefined;
+  const policy = managed(inventory, b as Value<string>);
+  return { ...policy, name: `boundary ${policy.name}`, mayDeny: true };
+}
+
+export function analyzePrincipal(inventory: Inventory, p: IamRole | IamUser, resolver?: TokenResolver): AnalyzedPrincipal {
+  const kind = p.type === 'AWS::IAM::Role' ? 'role' : 'user';
+  const account = p.account ?? inventoryAccount(inventory);
+  const arn = p.arn ?? expandTokens(`{{${p.id}.Arn}}`, resolver);
+  const identityPolicies = collect(inventory, p, kind === 'role' ? 'attachedRoles' : 'attachedUsers');
+  if (p.type === 'AWS::IAM::User') identityPolicies.push(...groupPolicies(inventory, p));
+  const boundary = boundaryOf(inventory, p);
+  return { resource: p, kind, arn, account, identityPolicies, ...(boundary ? { boundary } : {}) };
+}
+
+const indexes = new WeakMap<Inventory, PrincipalIndex>();
+
+export function principalIndex(inventory: Inventory): PrincipalIndex {
+  let index = indexes.get(inventory);
+  if (!index) {
+    const resolver = resolverFor(inventory);
+    const principals = inventory.resources
+      .filter((r): r is IamRole | IamUser => r.type === 'AWS::IAM::Role' || r.type === 'AWS::IAM::User')
+      .map((p) => analyzePrincipal(inventory, p, resolver));
+    index = { principals, byId: new Map(principals.map((p) => [p.resource.id, p])), account: inventoryAccount(inventory), ...(resolver ? { resolver } : {}) };
+    indexes.set(inventory, index);
+  }
+  return index;
+}
