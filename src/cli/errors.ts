@@ -1,3 +1,4 @@
+import { UserConfigError } from '../config/load-config.js';
 import { TemplateParseError } from '../sources/cloudformation/index.js';
 import { SnapshotError } from '../sources/snapshot/snapshot.js';
 
@@ -11,6 +12,8 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, partial: 3 } as const;
 export function describeError(error: unknown): string {
   if (error instanceof TemplateParseError) return `${error.file}: ${error.message}`;
   if (error instanceof UsageError) return error.message;
+  // Every line matters here: each names the file, line and reason of one problem.
+  if (error instanceof UserConfigError) return error.message;
   if (error instanceof SnapshotError) return `${error.file}: ${error.message}`;
   if (error instanceof Error) return error.message.split('\n')[0] ?? 'unexpected error';
   return String(error);

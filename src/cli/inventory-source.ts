@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { type Check, collectionNeeds } from '../checks/check.js';
 import { ALL_CHECKS } from '../checks/registry.js';
 import type { Inventory } from '../model/inventory.js';
@@ -6,6 +7,7 @@ import { loadTemplateFile, TemplateParseError } from '../sources/cloudformation/
 import { readParametersFile } from '../sources/cloudformation/parameters-file.js';
 import { loadInventory, saveInventory } from '../sources/snapshot/snapshot.js';
 import { UsageError } from './errors.js';
+import { collectList } from './options.js';
 import { createProgress, type Verbosity } from './progress.js';
 import { findTemplateFiles } from './template-files.js';
 import { toolVersion } from './version.js';
@@ -80,6 +82,32 @@ function homeRegion(options: InventorySourceOptions): string {
     process.env.AWS_DEFAULT_REGION ??
     (first && first !== 'all' ? first : 'us-east-1')
   );
+}
+
+/** The options that name a source; every command that reads inventories takes them. */
+export function addSourceOptions(command: Command): Command {
+  return command
+    .option('--aws', 'read the live AWS account of the standard credential chain (read-only)')
+    .option('--profile <name>', 'with --aws: the shared-config profile to use')
+    .option(
+      '--regions <list>',
+      'with --aws: regions, comma-separated, or "all" enabled regions (default)',
+      collectList,
+    )
+    .option(
+      '--endpoint-url <url>',
+      'with --aws: send requests to this endpoint (LocalStack, moto, a VPC endpoint)',
+    )
+    .option('--inventory <file>', 'read a saved inventory instead (repeatable)', collectList)
+    .option('--save-inventory <file>', 'also save what was read (gzip JSON) for later --inventory runs')
+    .option('-q, --quiet', 'no progress output')
+    .option('--verbose', 'a progress line for every service and region')
+    .option(
+      '--parameters <file>',
+      'templates: parameter values (CLI JSON list, {"Parameters":{...}} or a plain map)',
+    )
+    .option('--region <region>', 'templates: region to assume for AWS::Region')
+    .option('--account-id <id>', 'templates: account id to assume for AWS::AccountId');
 }
 
 /** Reads every source the options name; `checks` decides what a live scan collects. */

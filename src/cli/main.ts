@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
+import { registerCatalogCommand } from './catalog-command.js';
 import { registerChecksCommand } from './checks-command.js';
 import { describeError, EXIT } from './errors.js';
+import { registerExplainCommand } from './explain-command.js';
+import { registerResponsibilitiesCommand } from './responsibilities-command.js';
 import { registerPermissionsCommand } from './permissions-command.js';
 import { registerScanCommand } from './scan-command.js';
 import { toolVersion } from './version.js';
@@ -14,6 +17,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .exitOverride();
   registerScanCommand(program, setExit);
   registerChecksCommand(program);
+  registerResponsibilitiesCommand(program, setExit);
+  registerCatalogCommand(program);
+  registerExplainCommand(program);
   registerPermissionsCommand(program);
   return program;
 }

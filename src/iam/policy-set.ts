@@ -64,7 +64,7 @@ function statementApplies(s: CompiledStatement, kind: PolicyKind, req: SetReques
       applies = triAnd(applies, hit.match);
       grant = hit.kind;
     } else if (s.notPrincipal) {
-      const hit = matchPrincipal(s.notPrincipal, req.principal);
+      const hit = matchPrincipal(s.notPrincipal, req.principal, true);
       const m = triNot(hit.match);
       if (m === false) return undefined;
       applies = triAnd(applies, m);

@@ -39,27 +39,30 @@ function accountEntry(entry: string): string | undefined {
   return arn && arn.service === 'iam' && arn.resource === 'root' ? arn.account : undefined;
 }
 
-function matchAws(entry: string, p: RequestPrincipal): PrincipalHit {
+function matchAws(entry: string, p: RequestPrincipal, exact: boolean): PrincipalHit {
   if (entry === '*') return { match: true, kind: 'everyone' };
   if (p.type === 'service' || p.type === 'anonymous' || p.type === 'federated') {
     return entry.startsWith('{{unresolved:') ? { match: 'unknown', kind: 'identity' } : NO;
   }
   const account = accountEntry(entry);
+  // NotPrincipal spares exactly the principals it names: the account entry spares only the account itself.
+  if (account !== undefined && exact && p.type !== 'root') return NO;
   if (account !== undefined) {
     const m = sameString(account, p.account);
     return m === false ? NO : { match: m, kind: 'account' };
   }
   const direct = sameString(entry, p.arn);
   if (direct !== false) return { match: direct, kind: p.type === 'session' ? 'session' : 'identity' };
+  if (exact) return NO;
   // Naming a role covers every session of it.
   const viaRole = sameString(entry, p.roleArn);
   return viaRole === false ? NO : { match: viaRole, kind: 'identity' };
 }
 
-function matchEntry(type: string, entry: string, p: RequestPrincipal): PrincipalHit {
+function matchEntry(type: string, entry: string, p: RequestPrincipal, exact: boolean): PrincipalHit {
   switch (type.toLowerCase()) {
     case 'aws':
-      return matchAws(entry, p);
+      return matchAws(entry, p, exact);
     case 'service':
       if (entry === '*') return { match: true, kind: 'everyone' };
       return p.type === 'service' && entry.toLowerCase() === p.arn.toLowerCase() ? { match: true, kind: 'service' } : NO;
@@ -71,13 +74,17 @@ function matchEntry(type: string, entry: string, p: RequestPrincipal): Principal
   }
 }
 
-/** Does the Principal element name the caller? The first definite match decides the grant kind. */
-export function matchPrincipal(element: Principal, p: RequestPrincipal): PrincipalHit {
+/**
+ * Does the Principal element name the caller? The first definite match decides the grant kind.
+ * `exact` is for NotPrincipal, which AWS compares literally: a role ARN there does not cover the
+ * role's sessions, nor an account its users (AWS's documentation asks for both to be listed).
+ */
+export function matchPrincipal(element: Principal, p: RequestPrincipal, exact = false): PrincipalHit {
   if (element === '*') return { match: true, kind: 'everyone' };
   let best: PrincipalHit = NO;
   for (const [type, entries] of Object.entries(element)) {
     for (const entry of entries) {
-      const hit = matchEntry(type, entry, p);
+      const hit = matchEntry(type, entry, p, exact);
       if (hit.match === true) return hit;
       if (hit.match === 'unknown' && best.match === false) best = hit;
     }

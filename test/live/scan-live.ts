@@ -1,6 +1,8 @@
 import { expect } from 'vitest';
 import type { ScanReport } from '../../src/report/scan-report.js';
-import { declaredOperations } from '../../src/sources/aws/permissions.js';
+import { collectionNeeds } from '../../src/checks/check.js';
+import { ALL_CHECKS } from '../../src/checks/registry.js';
+import { declaredOperations, plannedOperations } from '../../src/sources/aws/permissions.js';
 import { type CliRun, runCli } from '../cli-helpers.js';
 import { motoEnvironment } from './moto.js';
 
@@ -40,9 +42,13 @@ export async function scanMoto(
   );
   if (run.code === 2) throw new Error(`scan failed: ${run.stderr}`);
   const report = JSON.parse(run.stdout) as ScanReport;
-  const declared = declaredOperations();
   const sent = Object.keys(report.scan.live?.operations ?? {});
+  const declared = declaredOperations();
   expect(sent.filter((op) => !declared.has(op))).toEqual([]);
+  // Stronger: what the policy for exactly these checks allows covers everything that was sent.
+  const selected = ALL_CHECKS.filter((c) => report.scan.checks.includes(c.id));
+  const planned = plannedOperations(collectionNeeds(selected));
+  expect(sent.filter((op) => !planned.has(op))).toEqual([]);
   return { report, run };
 }
 

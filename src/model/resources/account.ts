@@ -19,16 +19,27 @@ export interface CredentialReportRow {
   passwordEnabled: boolean;
   passwordLastUsed: string | null;
   mfaActive: boolean;
+  /**
+   * When the user was created and its password last set (ISO): how old an unused password is when
+   * it was never used. Optional because older saved inventories lack them.
+   */
+  userCreated?: string | null;
+  passwordLastChanged?: string | null;
   accessKeys: Array<{ active: boolean; lastRotated: string | null; lastUsed: string | null }>;
 }
 
-/** A CIS 4.x pairing: a metric filter on the CloudTrail log group with an alarm that notifies someone. */
+/**
+ * A metric filter on a trail's CloudWatch Logs log group and the alarms on its metric: the CIS 4.x
+ * pairing. Filters without any alarm are listed too, so a finding can say what is missing.
+ */
 export interface MonitoredPattern {
   logGroupName: string;
   filterName: string;
   pattern: string;
-  /** Alarms on the filter's metric that have at least one SNS action with a subscriber. */
+  /** Alarms on the filter's metric that have at least one SNS action with a confirmed subscriber. */
   alarmsWithSubscribers: string[];
+  /** Alarms on the metric that notify nobody (no SNS action, actions disabled, or no confirmed subscriber). */
+  alarmsWithoutSubscribers: string[];
 }
 
 /** Settings that exist once per region. */
@@ -82,7 +93,12 @@ export interface AwsAccount extends ResourceBase {
   };
   /** null: not in an organization. */
   organization: Value<{ id: string; managementAccountId: string } | null>;
-  /** Metric filters with alarms, for the CIS 4.x monitoring recommendations. */
+  /**
+   * CloudWatch Logs log groups (ARNs) that a multi-region, logging trail recording all management
+   * events delivers to: the only place CIS 4.x metric filters count. Empty: no such trail.
+   */
+  trailLogGroups: Value<string[]>;
+  /** Metric filters on those log groups with their alarms, for the CIS 4.x monitoring recommendations. */
   monitoredPatterns: Value<MonitoredPattern[]>;
   regions: RegionalSettings[];
 }

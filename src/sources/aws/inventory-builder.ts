@@ -65,6 +65,7 @@ export class InventoryBuilder {
         restrictPublicBuckets: u,
       },
       organization: u,
+      trailLogGroups: u,
       monitoredPatterns: u,
       regions: [],
     };

@@ -37,6 +37,8 @@ export function parseCredentialReport(csv: string): CredentialReportRow[] {
         passwordEnabled: get('password_enabled') === 'true',
         passwordLastUsed: cell(get('password_last_used')),
         mfaActive: get('mfa_active') === 'true',
+        userCreated: cell(get('user_creation_time')),
+        passwordLastChanged: cell(get('password_last_changed')),
         accessKeys: keys.filter((k) => k.active || k.lastRotated !== null),
       };
     });

@@ -1,0 +1,32 @@
+import { AccessAnalyzerClient, paginateListAnalyzers } from '@aws-sdk/client-accessanalyzer';
+import { explicit, unknown } from '../../../model/value.js';
+import type { Collector } from '../collector.js';
+import { attempt, collectPages } from './support.js';
+
+// The session names actions by the SDK client (accessanalyzer); IAM's prefix is access-analyzer.
+const LIST = 'accessanalyzer:ListAnalyzers';
+
+/** External-access analyzers: the unused-access and internal-access kinds do not answer CIS 1.20. */
+const EXTERNAL_ACCESS = new Set(['ACCOUNT', 'ORGANIZATION']);
+
+/** IAM Access Analyzer per region (CIS 1.20, FSBP IAM.28). */
+export const accessAnalyzerCollector: Collector = {
+  id: 'access-analyzer',
+  scope: 'regional',
+  produces: ['AWS::Account'],
+  operations: { [LIST]: { fields: ['accessAnalyzerActive'], iam: ['access-analyzer:ListAnalyzers'] } },
+  async collect(ctx) {
+    if (!ctx.wants('AWS::Account', 'accessAnalyzerActive')) return;
+    const settings = ctx.builder.region(ctx.region);
+    const client = ctx.session.client(AccessAnalyzerClient, ctx.region);
+    const listed = await attempt(ctx, LIST, `IAM Access Analyzer in ${ctx.region}`, () =>
+      collectPages(paginateListAnalyzers({ client }, {}), (page) => page.analyzers),
+    );
+    if (!listed.ok) {
+      settings.accessAnalyzerActive = unknown(listed.reason, { api: LIST });
+      return;
+    }
+    const active = listed.value.find((a) => a.status === 'ACTIVE' && EXTERNAL_ACCESS.has(String(a.type)));
+    settings.accessAnalyzerActive = explicit(!!active, { api: LIST, ...(active?.arn ? { arn: active.arn } : {}) });
+  },
+};
