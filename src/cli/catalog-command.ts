@@ -7,7 +7,9 @@ import { MODELED_RESOURCE_TYPES } from '../model/resources/index.js';
 import { renderCoverageText } from '../report/coverage-text.js';
 import { parseFormat } from './options.js';
 
-const json = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+function json(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
 
 export function registerCatalogCommand(program: Command): void {
   const catalog = program.command('catalog').description('inspect the responsibility catalog: services, areas and check coverage');
@@ -27,7 +29,10 @@ export function registerCatalogCommand(program: Command): void {
     .option('-f, --format <format>', 'output format: text or json', 'text')
     .action((options: { format: string }) => {
       const c = loadCatalog();
-      if (parseFormat(options.format, ['text', 'json'] as const) === 'json') return json(c.services);
+      if (parseFormat(options.format, ['text', 'json'] as const) === 'json') {
+        json(c.services);
+        return;
+      }
       for (const s of c.services) {
         const variants = s.variants.length ? `  variants: ${s.variants.map((v) => v.id).join(', ')}` : '';
         process.stdout.write(`${s.id.padEnd(20)} ${s.category.padEnd(15)} ${s.model.padEnd(13)} ${s.reviewed}  ${s.name}${variants}\n`);

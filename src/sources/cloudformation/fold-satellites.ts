@@ -60,6 +60,17 @@ const FOLDERS: Record<string, Folder> = {
     }
     return folded;
   },
+  // The newer single-principal policy resources (2023) carry one inline policy each.
+  'AWS::IAM::RolePolicy': (s, index) => {
+    const role = index.find(s.get(['RoleName']), 'AWS::IAM::Role');
+    role?.inlinePolicies.push(...readInlinePoliciesOf(s));
+    return role !== undefined;
+  },
+  'AWS::IAM::UserPolicy': (s, index) => {
+    const user = index.find(s.get(['UserName']), 'AWS::IAM::User');
+    user?.inlinePolicies.push(...readInlinePoliciesOf(s));
+    return user !== undefined;
+  },
   'AWS::IAM::AccessKey': (s, index) => {
     const user = index.find(s.get(['UserName']), 'AWS::IAM::User');
     if (user?.accessKeys.known) {

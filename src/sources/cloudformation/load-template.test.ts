@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RdsDbInstance, S3Bucket, SecurityGroup } from '../../model/resources/index.js';
+import type { IamRole, RdsDbInstance, S3Bucket, SecurityGroup } from '../../model/resources/index.js';
 import { loadTemplateFile, loadTemplateText, MAX_TEMPLATE_BYTES, TemplateParseError } from './index.js';
 
 function byId<T>(inventory: { resources: { id: string }[] }, id: string): T {
@@ -67,6 +67,22 @@ describe('loading a CloudFormation template', () => {
     expect(bucket.name).toBe('logs-${AWS::AccountId}');
     expect(bucket.policy.known && bucket.policy.value?.statements).toHaveLength(1);
     expect(inv.unmodeled.map((u) => u.id)).toEqual(['Elsewhere']);
+  });
+
+  it('folds AWS::IAM::RolePolicy and AWS::IAM::Policy into the role they name', () => {
+    const inv = loadTemplateText(
+      `Resources:
+  R: { Type: AWS::IAM::Role, Properties: { RoleName: app, AssumeRolePolicyDocument: { Statement: [] } } }
+  P1: { Type: AWS::IAM::RolePolicy, Properties: { RoleName: !Ref R, PolicyName: one, PolicyDocument: { Statement: [{ Effect: Allow, Action: "s3:GetObject", Resource: "*" }] } } }
+  P2: { Type: AWS::IAM::Policy, Properties: { Roles: [app], PolicyName: two, PolicyDocument: { Statement: [] } } }
+`,
+      'a.yaml',
+    );
+    const role = byId<IamRole>(inv, 'R');
+    expect(role.inlinePolicies.map((p) => [p.name, p.via])).toEqual([
+      ['one', 'P1'],
+      ['two', 'P2'],
+    ]);
   });
 
   it('leaves out resources whose condition is false, and lists them', () => {

@@ -31,6 +31,23 @@ type Details = Required<
 
 const AUTH = 'iam:GetAccountAuthorizationDetails';
 const REPORT = 'iam:GetCredentialReport';
+/** Model fields of roles, users and managed policies that GetAccountAuthorizationDetails fills. */
+const AUTHORIZATION_FIELDS = [
+  'roleName',
+  'assumeRolePolicy',
+  'inlinePolicies',
+  'managedPolicyArns',
+  'permissionsBoundary',
+  'lastUsed',
+  'userName',
+  'groups',
+  'policyName',
+  'document',
+  'attachedRoles',
+  'attachedUsers',
+  'attachedGroups',
+  'awsManaged',
+];
 const REPORT_FIELDS = [
   'consoleAccess',
   'mfaDeviceCount',
@@ -135,7 +152,8 @@ export const iamCollector: Collector = {
   scope: 'global',
   produces: ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::ManagedPolicy', 'AWS::Account'],
   operations: {
-    'iam:GetAccountAuthorizationDetails': { fields: ['roles', 'users', 'policies', 'supportRoleExists'] },
+    // One paginated call returns every role, user, group and customer managed policy.
+    'iam:GetAccountAuthorizationDetails': { fields: [...AUTHORIZATION_FIELDS, 'supportRoleExists'] },
     'iam:GenerateCredentialReport': { fields: REPORT_FIELDS },
     'iam:GetCredentialReport': { fields: REPORT_FIELDS },
     'iam:GetAccountSummary': { fields: ['rootMfaEnabled', 'rootAccessKeysPresent'] },
