@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,20 +10,20 @@ import { findCheckRefProblems } from './check-refs.js';
 import {
   CATALOG_FILES,
   CatalogError,
-  type CatalogFileName,
   loadCatalog,
   parseCatalog,
+  type RawCatalog,
+  readRawCatalog,
+  SERVICES_DIR,
 } from './load-catalog.js';
 import { type Assignment, FRAMEWORK_KEYS } from './schema.js';
 
 const DATA = new URL('./data/', import.meta.url);
-const readRaw = (): Record<CatalogFileName, unknown> => {
-  const raw = {} as Record<CatalogFileName, unknown>;
-  for (const [name, file] of Object.entries(CATALOG_FILES) as Array<[CatalogFileName, string]>) {
-    raw[name] = JSON.parse(readFileSync(new URL(file, DATA), 'utf8'));
-  }
-  return raw;
-};
+const readRaw = (): RawCatalog => readRawCatalog(DATA).raw;
+type RawServices = { services: Array<{ id: string; overrides: Record<string, unknown> }> };
+/** The raw content of the services file that holds S3, for edits in error tests. */
+const storageFile = `${SERVICES_DIR}storage.json`;
+const rawStorage = (raw: RawCatalog) => raw.services[storageFile] as RawServices;
 const catalog = loadCatalog();
 
 /** Every assignment in the catalog with where it lives, for whole-catalog assertions. */
@@ -43,22 +43,42 @@ describe('responsibility catalog', () => {
   it('validates every data file', () => {
     expect(() => parseCatalog(readRaw())).not.toThrow();
     expect(catalog.areas.length).toBe(37);
-    expect(catalog.services.map((s) => s.id).sort()).toEqual(
-      [
-        'cloudtrail',
-        'dynamodb',
-        'ec2',
-        'elbv2',
-        'iam',
-        'kms',
-        'lambda',
-        'rds',
-        's3',
-        'sns',
-        'sqs',
-        'vpc',
-      ].sort(),
-    );
+    expect(catalog.services.length).toBeGreaterThanOrEqual(60);
+    for (const id of [
+      'ec2',
+      'lambda',
+      'ecs',
+      'eks',
+      'rds',
+      'aurora',
+      'emr',
+      's3',
+      'opensearch',
+      'workspaces',
+    ])
+      expect(catalog.serviceById.has(id), id).toBe(true);
+  });
+
+  it('keeps every services file readable (under ~1,500 lines)', () => {
+    for (const file of Object.keys(readRaw().services)) {
+      const lines = readFileSync(new URL(file, DATA), 'utf8').split('\n').length;
+      expect(lines, file).toBeLessThan(1500);
+    }
+  });
+
+  it('detects the deployment variants the model needs', () => {
+    const variants = (id: string) => catalog.serviceById.get(id)?.variants.map((v) => v.id) ?? [];
+    expect(variants('ecs')).toEqual(expect.arrayContaining(['ecs-fargate', 'ecs-anywhere']));
+    expect(variants('eks')).toEqual(['eks-auto-mode', 'eks-managed-node-group', 'eks-fargate']);
+    expect(variants('lambda')).toEqual([
+      'lambda-container-image',
+      'lambda-runtime-function-update',
+      'lambda-runtime-manual',
+    ]);
+    expect(variants('rds')).toEqual(['rds-custom']);
+    expect(variants('emr')).toEqual(['emr-serverless', 'emr-on-eks']);
+    for (const s of catalog.services)
+      for (const v of s.variants) expect(v.sources.length, v.id).toBeGreaterThan(0);
   });
 
   it('defines the area ids the design names', () => {
@@ -156,16 +176,14 @@ function minimalCheck() {
     rationale: 'r',
     remediation: { text: 't', cloudformation: 'c' },
     frameworks: {},
+    reads: [],
   };
 }
 
 describe('catalog validation errors', () => {
   it('names the file and JSON path of a schema error', () => {
     const raw = readRaw();
-    const services = raw.services as {
-      services: Array<{ overrides: Record<string, Record<string, unknown>> }>;
-    };
-    const s3 = services.services[0];
+    const s3 = rawStorage(raw).services[0];
     if (!s3) throw new Error('fixture: no first service');
     s3.overrides['data.enc-at-rest'] = {
       owner: 'shared',
@@ -177,14 +195,14 @@ describe('catalog validation errors', () => {
     expect(error).toBeInstanceOf(CatalogError);
     expect((error as CatalogError).problems).toEqual([
       {
-        file: 'services.json',
+        file: storageFile,
         path: '$.services[0].overrides["data.enc-at-rest"].customerAction',
         message:
           'Invalid option: expected one of "enable"|"choose"|"configure"|"schedule"|"operate"|"provide"',
       },
     ]);
     expect((error as CatalogError).message).toContain(
-      'services.json at $.services[0].overrides["data.enc-at-rest"].customerAction',
+      `${storageFile} at $.services[0].overrides["data.enc-at-rest"].customerAction`,
     );
   });
 
@@ -194,14 +212,13 @@ describe('catalog validation errors', () => {
     const first = areas.areas[0];
     if (!first) throw new Error('fixture: no first area');
     first.nist80053 = ['PE-99'];
-    const services = raw.services as { services: Array<{ overrides: Record<string, unknown> }> };
-    const s3 = services.services[0];
+    const s3 = rawStorage(raw).services[0];
     if (!s3) throw new Error('fixture: no first service');
     s3.overrides['data.nope'] = { owner: 'n/a', reason: 'typo' };
     const error = catch_(() => parseCatalog(raw)) as CatalogError;
     expect(error.problems).toEqual([
       {
-        file: 'services.json',
+        file: storageFile,
         path: '$.services[0].overrides["data.nope"]',
         message: 'unknown area "data.nope"',
       },
@@ -215,17 +232,23 @@ describe('catalog validation errors', () => {
 
   it('loads from any directory and names a file that is not valid JSON', () => {
     const dir = mkdtempSync(join(tmpdir(), 'whoowns-catalog-'));
-    for (const file of Object.values(CATALOG_FILES)) copyFileSync(new URL(file, DATA), join(dir, file));
+    copyCatalog(dir);
     const url = pathToFileURL(`${dir}/`);
     expect(loadCatalog(url).services.length).toBe(catalog.services.length);
     const broken = mkdtempSync(join(tmpdir(), 'whoowns-catalog-'));
-    for (const file of Object.values(CATALOG_FILES)) copyFileSync(new URL(file, DATA), join(broken, file));
+    copyCatalog(broken);
     writeFileSync(join(broken, 'areas.json'), '{ "areas": [');
     const error = catch_(() => loadCatalog(pathToFileURL(`${broken}/`))) as CatalogError;
     expect(error.problems).toHaveLength(1);
     expect(error.problems[0]).toMatchObject({ file: 'areas.json', path: '$' });
   });
 });
+
+function copyCatalog(dir: string): void {
+  mkdirSync(join(dir, SERVICES_DIR));
+  for (const file of [...Object.values(CATALOG_FILES), ...Object.keys(readRaw().services)])
+    copyFileSync(new URL(file, DATA), join(dir, file));
+}
 
 function catch_(fn: () => unknown): unknown {
   try {

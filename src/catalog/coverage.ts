@@ -3,9 +3,10 @@
  * Every customer-owned area of every modeled service must have a check or be marked
  * "attestation only" in the catalog; a test enforces it and `whoowns catalog coverage` shows it.
  */
-import type { Owner } from './schema.js';
+
 import { conditionTypes } from './integrity.js';
 import type { Catalog } from './load-catalog.js';
+import type { Owner } from './schema.js';
 import type { Service, Variant } from './service-schema.js';
 
 /** What coverage needs to know of a check: the area it proves and the types it reads. */
@@ -60,20 +61,26 @@ function ownersFor(catalog: Catalog, service: Service, variant?: Variant): Map<s
   return owners;
 }
 
+/**
+ * `listed` is an explicit mark on the service, variant or account block; `inherent` is the area's
+ * own mark (no machine can tell, e.g. training). Only an explicit mark can go stale: a check on an
+ * inherently human area adds evidence without making the attestation pointless.
+ */
 function cell(
   area: string,
   owner: Owner,
   checks: string[],
-  attestationOnly: boolean,
+  marks: { listed: boolean; inherent: boolean },
   modeled: boolean,
 ): CoverageCell {
+  const attestationOnly = marks.listed || marks.inherent;
   return {
     area,
     owner,
     checks,
     attestationOnly,
     gap: modeled && checks.length === 0 && !attestationOnly,
-    stale: attestationOnly && checks.length > 0,
+    stale: marks.listed && checks.length > 0,
   };
 }
 
@@ -98,11 +105,9 @@ export function computeCoverage(
           .filter((c) => c.area === area && c.resourceTypes.some((t) => types.includes(t)))
           .map((c) => c.id)
           .sort();
-        const marked =
-          areaMarked(area) ||
-          service.attestationOnly.includes(area) ||
-          (variant?.attestationOnly.includes(area) ?? false);
-        cells.push(cell(area, owner, ids, marked, modeled));
+        const listed =
+          service.attestationOnly.includes(area) || (variant?.attestationOnly.includes(area) ?? false);
+        cells.push(cell(area, owner, ids, { listed, inherent: areaMarked(area) }, modeled));
       }
       rows.push({
         service: service.id,
@@ -119,9 +124,12 @@ export function computeCoverage(
     .flatMap((a) => {
       const owner = catalog.accountAreas[a.id]?.owner ?? 'n/a';
       if (owner !== 'customer' && owner !== 'shared') return [];
-      const ids = checks.filter((c) => c.area === a.id).map((c) => c.id).sort();
-      const marked = areaMarked(a.id) || catalog.accountAttestationOnly.includes(a.id);
-      return [cell(a.id, owner, ids, marked, true)];
+      const ids = checks
+        .filter((c) => c.area === a.id)
+        .map((c) => c.id)
+        .sort();
+      const listed = catalog.accountAttestationOnly.includes(a.id);
+      return [cell(a.id, owner, ids, { listed, inherent: areaMarked(a.id) }, true)];
     });
   const where = (row: CoverageRow, area: string) => ({
     service: row.service,

@@ -117,7 +117,8 @@ export function findIntegrityProblems(files: ParsedFiles): CatalogProblem[] {
       );
     }
     fact.appliesTo?.forEach((type, j) => {
-      if (!owner.has(type)) add(factsFile, ['resourceFacts', i, 'appliesTo', j], `${type} belongs to no service`);
+      if (!owner.has(type))
+        add(factsFile, ['resourceFacts', i, 'appliesTo', j], `${type} belongs to no service`);
     });
   });
 

@@ -67,9 +67,10 @@ export type FrameworkKey = (typeof FRAMEWORK_KEYS)[number];
 
 export const text = z.string().trim().min(1);
 export const areaId = z.string().regex(/^[a-z]+\.[a-z][a-z-]*$/, 'area ids look like "group.name"');
+/** CloudFormation type names, plus whoowns' own `AWS::Account` for settings that exist once per account. */
 export const resourceType = z
   .string()
-  .regex(/^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+$/, 'expected a CloudFormation type name');
+  .regex(/^AWS::([A-Za-z0-9]+::[A-Za-z0-9]+|Account)$/, 'expected a CloudFormation type name');
 /** A dotted path into a model object; `name[]` walks every element of an array. */
 export const fieldPath = z
   .string()

@@ -64,7 +64,10 @@ export const VariantSchema = z.strictObject({
   name: text,
   description: text,
   when: ConditionSchema,
-  overrides: AssignmentMap.refine((m) => Object.keys(m).length > 0, 'a variant must change at least one area'),
+  overrides: AssignmentMap.refine(
+    (m) => Object.keys(m).length > 0,
+    'a variant must change at least one area',
+  ),
   /** Customer areas of this variant that no check verifies: answered by attestation. */
   attestationOnly: z.array(areaId).default([]),
   sources: z.array(SourceSchema).min(1),

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadTemplateText } from '../sources/cloudformation/index.js';
+import { badAccount, goodAccount, NOW, recordAccountReads, unknownAccount } from './account/test-accounts.js';
 import { createCheckContext } from './check.js';
 import { recordReads } from './record-reads.js';
 import { ALL_CHECKS } from './registry.js';
@@ -13,7 +14,23 @@ describe('each check declares every model field it reads (live scans fetch only 
   for (const check of ALL_CHECKS) {
     it(check.id, () => {
       const seen = new Set<string>();
-      for (const group of ['data', 'network', 'identity', 'logging', 'runtime', 'resilience']) {
+      // Templates never produce an AWS::Account: account checks read the hand-built accounts instead.
+      if ((check.resourceTypes as readonly string[]).includes('AWS::Account')) {
+        for (const account of [goodAccount(), badAccount(), unknownAccount()]) {
+          const inventory = {
+            source: { kind: 'aws' as const, location: 'test' },
+            resources: [account],
+            unmodeled: [],
+            notCreated: [],
+            problems: [],
+          };
+          check.evaluate(
+            recordAccountReads(account, seen) as never,
+            createCheckContext(inventory, undefined, NOW),
+          );
+        }
+      }
+      for (const group of ['data', 'network', 'identity', 'logging', 'runtime', 'resilience', 'account']) {
         for (const kind of ['good', 'bad']) {
           let text: string;
           try {

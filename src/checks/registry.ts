@@ -1,3 +1,4 @@
+import { accountChecks } from './account/index.js';
 import type { Check } from './check.js';
 import { dataChecks } from './data/index.js';
 import { identityChecks } from './identity/index.js';
@@ -14,4 +15,5 @@ export const ALL_CHECKS: readonly Check[] = [
   ...loggingChecks,
   ...runtimeChecks,
   ...resilienceChecks,
+  ...accountChecks,
 ];

@@ -12,10 +12,14 @@ function json(value: unknown): void {
 }
 
 export function registerCatalogCommand(program: Command): void {
-  const catalog = program.command('catalog').description('inspect the responsibility catalog: services, areas and check coverage');
+  const catalog = program
+    .command('catalog')
+    .description('inspect the responsibility catalog: services, areas and check coverage');
   catalog
     .command('coverage')
-    .description('for every service and variant, which of your parts a check verifies and which are attestation only')
+    .description(
+      'for every service and variant, which of your parts a check verifies and which are attestation only',
+    )
     .option('-f, --format <format>', 'output format: text or json', 'text')
     .option('--all', 'also list services whoowns does not model yet')
     .action((options: { format: string; all?: boolean }) => {
@@ -35,7 +39,9 @@ export function registerCatalogCommand(program: Command): void {
       }
       for (const s of c.services) {
         const variants = s.variants.length ? `  variants: ${s.variants.map((v) => v.id).join(', ')}` : '';
-        process.stdout.write(`${s.id.padEnd(20)} ${s.category.padEnd(15)} ${s.model.padEnd(13)} ${s.reviewed}  ${s.name}${variants}\n`);
+        process.stdout.write(
+          `${s.id.padEnd(20)} ${s.category.padEnd(15)} ${s.model.padEnd(13)} ${s.reviewed}  ${s.name}${variants}\n`,
+        );
       }
       process.stdout.write(`${c.services.length} services\n`);
     });
@@ -45,10 +51,14 @@ export function registerCatalogCommand(program: Command): void {
     .action(() => {
       const c = loadCatalog();
       for (const a of c.areas)
-        process.stdout.write(`${a.id.padEnd(20)} ${a.scope.padEnd(9)} ${a.title}  [${a.nist80053.join(', ')}]${a.attestationOnly ? '  (attestation only)' : ''}\n`);
+        process.stdout.write(
+          `${a.id.padEnd(20)} ${a.scope.padEnd(9)} ${a.title}  [${a.nist80053.join(', ')}]${a.attestationOnly ? '  (attestation only)' : ''}\n`,
+        );
     });
   catalog
     .command('variant-properties')
-    .description('the CloudFormation properties of unmodeled resources that variant detection reads (for source adapters)')
+    .description(
+      'the CloudFormation properties of unmodeled resources that variant detection reads (for source adapters)',
+    )
     .action(() => json(Object.fromEntries(variantPropertyNames(loadCatalog()))));
 }

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { loadCatalog } from '../catalog/load-catalog.js';
+import { variantPropertyNames } from '../catalog/variant-properties.js';
 import { type Check, collectionNeeds } from '../checks/check.js';
 import { ALL_CHECKS } from '../checks/registry.js';
 import type { Inventory } from '../model/inventory.js';
@@ -45,12 +47,14 @@ export async function loadInventories(
   options: TemplateSourceOptions,
 ): Promise<Inventory[]> {
   const parameters = options.parameters ? await readParametersFile(options.parameters) : undefined;
+  const variantProperties = variantPropertyNames(loadCatalog());
   const { files, fromDirectory } = await findTemplateFiles(paths);
   const inventories: Inventory[] = [];
   for (const file of files) {
     try {
       inventories.push(
         await loadTemplateFile(file, {
+          variantProperties,
           ...(parameters ? { parameters } : {}),
           ...(options.region ? { region: options.region } : {}),
           ...(options.accountId ? { accountId: options.accountId } : {}),

@@ -3,8 +3,8 @@ import { registerCatalogCommand } from './catalog-command.js';
 import { registerChecksCommand } from './checks-command.js';
 import { describeError, EXIT } from './errors.js';
 import { registerExplainCommand } from './explain-command.js';
-import { registerResponsibilitiesCommand } from './responsibilities-command.js';
 import { registerPermissionsCommand } from './permissions-command.js';
+import { registerResponsibilitiesCommand } from './responsibilities-command.js';
 import { registerScanCommand } from './scan-command.js';
 import { toolVersion } from './version.js';
 

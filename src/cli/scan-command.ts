@@ -7,7 +7,9 @@ import type { CheckResult, Severity } from '../model/result.js';
 import { renderJson } from '../report/json.js';
 import { buildScanReport } from '../report/scan-report.js';
 import { renderText } from '../report/text.js';
+import { applyUserConfig } from '../responsibility/apply-user-config.js';
 import { buildResponsibilityMap } from '../responsibility/build-map.js';
+import { mergeMaps } from '../responsibility/merge.js';
 import { summarizeOwnership } from '../responsibility/summarize.js';
 import type { ResponsibilityMap } from '../responsibility/types.js';
 import {
@@ -18,6 +20,7 @@ import {
 import { EXIT, UsageError } from './errors.js';
 import { addSourceOptions, type InventorySourceOptions, loadSources } from './inventory-source.js';
 import { parseFailOn, parseFormat } from './options.js';
+import { CONFIG_HELP, type ConfigOption, resolveUserConfig } from './user-config-option.js';
 import { toolVersion } from './version.js';
 
 interface ScanOptions extends InventorySourceOptions, CheckSelectionOptions {
@@ -26,6 +29,7 @@ interface ScanOptions extends InventorySourceOptions, CheckSelectionOptions {
   failOn: string;
   showPassing?: boolean;
   color: boolean;
+  config?: ConfigOption;
 }
 
 export async function runScan(paths: string[], options: ScanOptions): Promise<number> {
@@ -34,8 +38,10 @@ export async function runScan(paths: string[], options: ScanOptions): Promise<nu
   const checks = checksFromOptions(options);
   const startedAt = new Date();
   const started = performance.now();
-  const { inventories, live } = await loadSources(paths, options, checks);
   const catalog = loadCatalog();
+  // whoowns.yaml is validated before anything is read or run: never a half-read configuration.
+  const userConfig = await resolveUserConfig(options.config, catalog);
+  const { inventories, live } = await loadSources(paths, options, checks);
   const results: CheckResult[] = [];
   const maps: ResponsibilityMap[] = [];
   for (const inventory of inventories) {
@@ -51,7 +57,9 @@ export async function runScan(paths: string[], options: ScanOptions): Promise<nu
     checkIds: checks.map((c) => c.id),
     results,
     failOn: failOn as Severity | 'none',
-    ownership: summarizeOwnership(maps),
+    ownership: summarizeOwnership(
+      userConfig ? [applyUserConfig(mergeMaps(maps), userConfig, catalog)] : maps,
+    ),
     ...(live
       ? {
           live: {
@@ -99,6 +107,8 @@ export function registerScanCommand(program: Command, setExit: (code: number) =>
   addCheckSelectionOptions(command);
   addSourceOptions(command)
     .option('--show-passing', 'list passing results too (text format)')
+    .option('--config <file>', CONFIG_HELP)
+    .option('--no-config', 'ignore ./whoowns.yaml')
     .option('--no-color', 'never use colour')
     .action(async (paths: string[], options: ScanOptions) => {
       setExit(await runScan(paths, options));

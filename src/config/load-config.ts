@@ -6,7 +6,13 @@ import { readFile, stat } from 'node:fs/promises';
 import { formatPath } from '../catalog/integrity.js';
 import type { Catalog } from '../catalog/load-catalog.js';
 import { type LineIndex, lineAt, parseYamlWithLines, YamlSyntaxError } from './parse-yaml.js';
-import { type Attestation, type Located, type Override, type UserConfig, UserConfigFileSchema } from './schema.js';
+import {
+  type Attestation,
+  type Located,
+  type Override,
+  type UserConfig,
+  UserConfigFileSchema,
+} from './schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'whoowns.yaml';
 const MAX_BYTES = 1024 * 1024;
@@ -53,7 +59,9 @@ export function parseUserConfig(
     parsed = parseYamlWithLines(text, file);
   } catch (error) {
     if (error instanceof YamlSyntaxError)
-      throw new UserConfigError(file, [{ ...(error.line ? { line: error.line } : {}), path: '$', message: error.reason }]);
+      throw new UserConfigError(file, [
+        { ...(error.line ? { line: error.line } : {}), path: '$', message: error.reason },
+      ]);
     throw error;
   }
   const body = parsed.body ?? {};
@@ -79,12 +87,20 @@ export function parseUserConfig(
       problems.push({ ...(line ? { line } : {}), path: formatPath([kind, i, ...key]), message });
     };
     const area = catalog.areaById.get(entry.area);
-    if (!area) problem(['area'], `unknown area "${entry.area}" (see: whoowns explain <area>, or whoowns catalog areas)`);
+    if (!area)
+      problem(
+        ['area'],
+        `unknown area "${entry.area}" (see: whoowns explain <area>, or whoowns catalog areas)`,
+      );
     entry.services?.forEach((id, j) => {
-      if (!catalog.serviceById.has(id)) problem(['services', j], `unknown service "${id}" (see: whoowns catalog services)`);
+      if (!catalog.serviceById.has(id))
+        problem(['services', j], `unknown service "${id}" (see: whoowns catalog services)`);
     });
     if (area?.scope === 'account' && (entry.services || entry.resources))
-      problem(['area'], `area "${entry.area}" is account-wide; it cannot be limited to services or resources`);
+      problem(
+        ['area'],
+        `area "${entry.area}" is account-wide; it cannot be limited to services or resources`,
+      );
     if (entry.date > today) problem(['date'], `date ${entry.date} is in the future (today is ${today})`);
     if (entry.expires <= entry.date)
       problem(['expires'], `expires ${entry.expires} is not after date ${entry.date}`);
@@ -94,11 +110,17 @@ export function parseUserConfig(
         problem(['owner'], 'an override to n/a needs a reason');
     }
   };
-  result.data.overrides.forEach((o, i) => check('overrides', o, i));
-  result.data.attestations.forEach((a, i) => check('attestations', a, i));
+  result.data.overrides.forEach((o, i) => {
+    check('overrides', o, i);
+  });
+  result.data.attestations.forEach((a, i) => {
+    check('attestations', a, i);
+  });
   if (result.data.system?.leveragedAuthorizationDate && result.data.system.leveragedAuthorizationDate > today)
     problems.push({
-      ...(at(['system', 'leveragedAuthorizationDate']) ? { line: at(['system', 'leveragedAuthorizationDate']) } : {}),
+      ...(at(['system', 'leveragedAuthorizationDate'])
+        ? { line: at(['system', 'leveragedAuthorizationDate']) }
+        : {}),
       path: '$.system.leveragedAuthorizationDate',
       message: 'the authorization date is in the future',
     });
@@ -115,18 +137,27 @@ export function parseUserConfig(
 }
 
 /** Reads and validates a config file; a missing file is an error (callers decide whether one is optional). */
-export async function loadUserConfig(file: string, catalog: Catalog, options: LoadOptions = {}): Promise<UserConfig> {
+export async function loadUserConfig(
+  file: string,
+  catalog: Catalog,
+  options: LoadOptions = {},
+): Promise<UserConfig> {
   let size: number;
   try {
     size = (await stat(file)).size;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UserConfigError(file, [
-      { path: '$', message: code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? 'error'})` },
+      {
+        path: '$',
+        message: code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? 'error'})`,
+      },
     ]);
   }
   if (size > MAX_BYTES)
-    throw new UserConfigError(file, [{ path: '$', message: `the file is larger than ${MAX_BYTES / 1024} KB` }]);
+    throw new UserConfigError(file, [
+      { path: '$', message: `the file is larger than ${MAX_BYTES / 1024} KB` },
+    ]);
   return parseUserConfig(await readFile(file, 'utf8'), file, catalog, options);
 }
 

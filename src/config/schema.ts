@@ -36,8 +36,11 @@ const record = {
   expires: dateString,
 };
 
-const needsWhy = (e: { justification?: string | undefined; evidence?: string | undefined }) =>
-  e.justification !== undefined || e.evidence !== undefined;
+const needsWhy = (e: {
+  justification?: string | undefined;
+  evidence?: string | undefined;
+  reason?: string | undefined;
+}) => e.justification !== undefined || e.evidence !== undefined || e.reason !== undefined;
 const WHY = { message: 'give a justification or an evidence link', path: ['justification'] };
 
 export const OverrideSchema = z

@@ -99,7 +99,9 @@ export interface Expansion {
 }
 
 function wildcardRe(pattern: string): RegExp {
-  const source = [...pattern].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')));
+  const source = [...pattern].map((c) =>
+    c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
+  );
   return new RegExp(`^${source.join('')}$`, 'i');
 }
 
@@ -138,7 +140,8 @@ export function sampleArn(
   fill: { partition?: string; region: string; account: string; name: string },
   resourceType?: string,
 ): string | undefined {
-  const type = resourceType ?? action.resourceTypes.find((r) => r.required)?.name ?? action.resourceTypes[0]?.name;
+  const type =
+    resourceType ?? action.resourceTypes.find((r) => r.required)?.name ?? action.resourceTypes[0]?.name;
   if (!type) return undefined;
   const format = resourceFormats(action.service)[type];
   if (!format) return undefined;

@@ -3,17 +3,25 @@
  * inventory may do, with its policies, boundary and the organization's SCPs.
  */
 import type { Inventory } from '../model/inventory.js';
+import type { AwsAccount } from '../model/resources/index.js';
 import { type KeyState, makeContext, type RequestContext } from './context.js';
 import { type EvaluationResult, evaluateRequest, type NamedPolicy } from './evaluate.js';
+import type { Zone } from './exposure.js';
 import type { AnalyzedPrincipal } from './principals.js';
-import { resolverFor } from './template-resolver.js';
+import { inventoryAccount, resolverFor } from './template-resolver.js';
 
 /**
  * Keys a holder of the principal's credentials sets as they like (region, TLS, request tags):
  * they limit nothing. Every other key stays unknown, so a grant behind, say, an MFA or source-IP
  * condition is reported as conditional rather than as a plain allow.
  */
-const CALLER_CHOSEN = new Set(['aws:requestedregion', 'aws:securetransport', 'aws:tagkeys', 'aws:currenttime', 'aws:epochtime']);
+const CALLER_CHOSEN = new Set([
+  'aws:requestedregion',
+  'aws:securetransport',
+  'aws:tagkeys',
+  'aws:currenttime',
+  'aws:epochtime',
+]);
 
 function identityKeyState(key: string): KeyState {
   return CALLER_CHOSEN.has(key) || key.startsWith('aws:requesttag/') ? 'chosen' : 'unknown';
@@ -32,13 +40,17 @@ export function scpLevels(inventory: Inventory): NamedPolicy[][] | undefined {
   if (!org?.serviceControlPolicies.known) return undefined;
   // SCPs never limit the management account.
   if (org.isManagementAccount.known && org.isManagementAccount.value) return undefined;
-  return org.serviceControlPolicies.value.map((level) => level.map((p) => ({ name: `SCP ${p.name}`, document: p.document })));
+  return org.serviceControlPolicies.value.map((level) =>
+    level.map((p) => ({ name: `SCP ${p.name}`, document: p.document })),
+  );
 }
 
 export function rcpLevels(inventory: Inventory): NamedPolicy[][] | undefined {
   const org = inventory.organization;
   if (!org?.resourceControlPolicies.known) return undefined;
-  return org.resourceControlPolicies.value.map((level) => level.map((p) => ({ name: `RCP ${p.name}`, document: p.document })));
+  return org.resourceControlPolicies.value.map((level) =>
+    level.map((p) => ({ name: `RCP ${p.name}`, document: p.document })),
+  );
 }
 
 export interface PrincipalRequest {
@@ -52,7 +64,11 @@ export interface PrincipalRequest {
 }
 
 /** Evaluates one request by an inventory principal. */
-export function evaluateFor(inventory: Inventory, p: AnalyzedPrincipal, r: PrincipalRequest): EvaluationResult {
+export function evaluateFor(
+  inventory: Inventory,
+  p: AnalyzedPrincipal,
+  r: PrincipalRequest,
+): EvaluationResult {
   const resolver = resolverFor(inventory);
   const scps = scpLevels(inventory);
   const rcps = rcpLevels(inventory);
@@ -74,4 +90,29 @@ export function evaluateFor(inventory: Inventory, p: AnalyzedPrincipal, r: Princ
       context: r.context ?? IDENTITY,
     },
   });
+}
+
+/**
+ * The customer's zone of trust: its own account and, when known, its organization's accounts.
+ * Without organization facts an other account is 'unknown' (unless the account is known to be in
+ * no organization at all).
+ */
+export function zoneOf(inventory: Inventory): Zone {
+  const own = inventoryAccount(inventory);
+  const org = inventory.organization;
+  const account = inventory.resources.find((r): r is AwsAccount => r.type === 'AWS::Account');
+  const noOrg =
+    (org?.id.known === true && org.id.value === null) ||
+    (account?.organization.known === true && account.organization.value === null);
+  const members = org?.accountIds.known ? new Set(org.accountIds.value) : undefined;
+  const orgId =
+    org?.id.known && org.id.value
+      ? org.id.value
+      : account?.organization.known
+        ? account.organization.value?.id
+        : undefined;
+  return {
+    contains: (a) => (a === own ? true : members ? members.has(a) : noOrg ? false : 'unknown'),
+    ...(orgId ? { orgId } : {}),
+  };
 }

@@ -38,7 +38,8 @@ export function principalTypeOf(s: string): PrincipalType {
   if (arn.resource === 'root') return 'root';
   if (arn.resource.startsWith('user/')) return 'user';
   if (arn.resource.startsWith('role/')) return 'role';
-  if (arn.resource.startsWith('oidc-provider/') || arn.resource.startsWith('saml-provider/')) return 'federated';
+  if (arn.resource.startsWith('oidc-provider/') || arn.resource.startsWith('saml-provider/'))
+    return 'federated';
   return 'user';
 }
 

@@ -6,6 +6,7 @@
 import type { Effect, PolicyDocument, PolicyStatement, Principal } from '../model/policy.js';
 import type { RequestContext } from './context.js';
 import { compileGlob, type Glob } from './glob.js';
+import { actionIds, IdCache, type Interned, resourceIds } from './intern.js';
 import { expandTokens, type TokenResolver } from './tokens.js';
 import type { Tri } from './tri.js';
 
@@ -13,8 +14,8 @@ export interface CompiledStatement {
   readonly statement: PolicyStatement;
   readonly effect: Effect;
   readonly variables: boolean;
-  actionTest(actionKey: string): Tri;
-  resourceTest(resource: string, ctx: RequestContext): Tri;
+  actionTest(action: Interned): Tri;
+  resourceTest(resource: Interned, ctx: RequestContext): Tri;
   readonly principal?: Principal;
   readonly notPrincipal?: Principal;
 }
@@ -26,46 +27,44 @@ export interface CompiledPolicy {
 /** The request resource that stands for "every resource" (as in Resource "*"). */
 export const EVERY_RESOURCE = '*';
 
-const actionResults = new Map<string, Map<string, Tri>>();
+/** Results per distinct action list: policies repeat the same lists across many principals. */
+const actionListResults = new Map<string, IdCache<Tri>>();
 
-/** Action names are case-insensitive; results are cached per pattern because policies repeat them. */
-function actionPatternTest(pattern: string): (actionKey: string) => Tri {
-  const p = pattern.toLowerCase();
-  if (p === '*') return () => true;
-  let results = actionResults.get(p);
+function actionListTest(patterns: readonly string[]): (action: Interned) => Tri {
+  const lower = patterns.map((p) => p.toLowerCase());
+  if (lower.includes('*')) return () => true;
+  const listKey = lower.join('\u0000');
+  let results = actionListResults.get(listKey);
   if (!results) {
-    results = new Map();
-    actionResults.set(p, results);
+    results = new IdCache(actionIds);
+    actionListResults.set(listKey, results);
   }
-  const glob = compileGlob(p, { ignoreCase: true, wildcards: true, variables: false });
+  const globs = lower.map((p) => compileGlob(p, { ignoreCase: true, wildcards: true, variables: false }));
   const cache = results;
-  return (key) => {
-    let r = cache.get(key);
+  return (action) => {
+    let r = cache.get(action.id);
     if (r === undefined) {
-      r = glob.test(key);
-      cache.set(key, r);
+      r = false;
+      for (const g of globs) {
+        const hit = g.test(action.text);
+        if (hit === true) {
+          r = true;
+          break;
+        }
+        if (hit === 'unknown') r = 'unknown';
+      }
+      cache.set(action.id, r);
     }
     return r;
   };
 }
 
-function anyOf(tests: ReadonlyArray<(key: string) => Tri>): (key: string) => Tri {
-  if (tests.length === 1 && tests[0]) return tests[0];
-  return (key) => {
-    let out: Tri = false;
-    for (const t of tests) {
-      const r = t(key);
-      if (r === true) return true;
-      if (r === 'unknown') out = 'unknown';
-    }
-    return out;
+const not =
+  (t: (action: Interned) => Tri) =>
+  (action: Interned): Tri => {
+    const r = t(action);
+    return r === 'unknown' ? r : !r;
   };
-}
-
-const not = (t: (key: string) => Tri) => (key: string): Tri => {
-  const r = t(key);
-  return r === 'unknown' ? r : !r;
-};
 
 /** A pattern that covers every resource: `*`, `arn:*`, `arn:aws:*:*:*:*` and the like. */
 function coversEveryResource(pattern: string): Tri {
@@ -80,11 +79,14 @@ function resourcePatternTest(pattern: string, variables: boolean): (r: string, c
   return (r, ctx) => (r === EVERY_RESOURCE ? every : glob.test(r, ctx));
 }
 
+const resourceListResults = new Map<string, IdCache<Tri>>();
+
 function resourceTest(s: PolicyStatement, variables: boolean, resolve?: TokenResolver) {
   const list = s.resource ?? s.notResource;
   // Trust policies and many resource policies leave Resource out: the statement covers the resource itself.
   if (!list) return () => true;
-  const tests = list.map((p) => resourcePatternTest(expandTokens(p, resolve), variables));
+  const patterns = list.map((p) => expandTokens(p, resolve));
+  const tests = patterns.map((p) => resourcePatternTest(p, variables));
   const any = (r: string, ctx: RequestContext): Tri => {
     let out: Tri = false;
     for (const t of tests) {
@@ -94,12 +96,32 @@ function resourceTest(s: PolicyStatement, variables: boolean, resolve?: TokenRes
     }
     return out;
   };
-  if (s.resource) return any;
-  return (r: string, ctx: RequestContext): Tri => {
-    // "Everything except a few" reaches the every-resource probe: only listed resources are spared.
-    if (r === EVERY_RESOURCE) return true;
-    const hit = any(r, ctx);
-    return hit === 'unknown' ? hit : !hit;
+  const negate = s.resource === undefined;
+  const test = negate
+    ? (r: string, ctx: RequestContext): Tri => {
+        // "Everything except a few" reaches the every-resource probe: only listed resources are spared.
+        if (r === EVERY_RESOURCE) return true;
+        const hit = any(r, ctx);
+        return hit === 'unknown' ? hit : !hit;
+      }
+    : any;
+  // Results depend on the request context only through policy variables; cache the rest.
+  if (variables && patterns.some((p) => p.includes('${')))
+    return (r: Interned, ctx: RequestContext) => test(r.text, ctx);
+  const listKey = `${negate ? '!' : ''}${patterns.join('\u0000')}`;
+  let results = resourceListResults.get(listKey);
+  if (!results) {
+    results = new IdCache(resourceIds);
+    resourceListResults.set(listKey, results);
+  }
+  const cache = results;
+  return (r: Interned, ctx: RequestContext): Tri => {
+    let hit = cache.get(r.id);
+    if (hit === undefined) {
+      hit = test(r.text, ctx);
+      cache.set(r.id, hit);
+    }
+    return hit;
   };
 }
 
@@ -108,9 +130,12 @@ function expandPrincipal(p: Principal | undefined, resolve?: TokenResolver): Pri
   return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, v.map((e) => expandTokens(e, resolve))]));
 }
 
-function compileStatement(s: PolicyStatement, variables: boolean, resolve?: TokenResolver): CompiledStatement {
-  const actionPatterns = s.action ?? s.notAction ?? [];
-  const actions = anyOf(actionPatterns.map((p) => actionPatternTest(expandTokens(p, resolve))));
+function compileStatement(
+  s: PolicyStatement,
+  variables: boolean,
+  resolve?: TokenResolver,
+): CompiledStatement {
+  const actions = actionListTest((s.action ?? s.notAction ?? []).map((p) => expandTokens(p, resolve)));
   const principal = expandPrincipal(s.principal, resolve);
   const notPrincipal = expandPrincipal(s.notPrincipal, resolve);
   return {
@@ -124,21 +149,24 @@ function compileStatement(s: PolicyStatement, variables: boolean, resolve?: Toke
   };
 }
 
-const plain = new WeakMap<PolicyDocument, CompiledPolicy>();
-const withResolver = new WeakMap<TokenResolver, WeakMap<PolicyDocument, CompiledPolicy>>();
+const CACHE = Symbol('compiled');
+type Cached = PolicyDocument & { [CACHE]?: { resolve: TokenResolver | undefined; compiled: CompiledPolicy } };
 
+/**
+ * Compiled once per document and resolver. The result rides on the document under a symbol
+ * (invisible to JSON and to other code), which is cheaper on the hot path than a WeakMap.
+ */
 export function compilePolicy(doc: PolicyDocument, resolve?: TokenResolver): CompiledPolicy {
-  let cache = plain;
-  if (resolve) {
-    cache = withResolver.get(resolve) ?? new WeakMap();
-    withResolver.set(resolve, cache);
-  }
-  let compiled = cache.get(doc);
-  if (!compiled) {
-    // Policy variables exist only in version 2012-10-17; in older policies "${" is literal text.
-    const variables = doc.version === '2012-10-17';
-    compiled = { statements: doc.statements.map((s) => compileStatement(s, variables, resolve)) };
-    cache.set(doc, compiled);
-  }
+  const cached = (doc as Cached)[CACHE];
+  if (cached && cached.resolve === resolve) return cached.compiled;
+  // Policy variables exist only in version 2012-10-17; in older policies "${" is literal text.
+  const variables = doc.version === '2012-10-17';
+  const compiled = { statements: doc.statements.map((s) => compileStatement(s, variables, resolve)) };
+  Object.defineProperty(doc, CACHE, {
+    value: { resolve, compiled },
+    enumerable: false,
+    writable: true,
+    configurable: true,
+  });
   return compiled;
 }

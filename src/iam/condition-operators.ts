@@ -6,7 +6,7 @@
  */
 import type { RequestContext } from './context.js';
 import { globMatch } from './glob.js';
-import { parseCidr, cidrContains, isOpenCidr } from './ip.js';
+import { cidrContains, isOpenCidr, parseCidr } from './ip.js';
 import { hasToken } from './tokens.js';
 import type { Tri } from './tri.js';
 
@@ -58,7 +58,8 @@ function date(cmp: (a: number, b: number) => boolean): Matcher {
 
 /** ARNs compare component by component, so `*` never crosses a colon before the resource part. */
 const arn: Matcher = (p, v, ctx, variables) => {
-  if (hasToken(p) || hasToken(v)) return globMatch(p, v, { ignoreCase: false, wildcards: true, variables }, ctx);
+  if (hasToken(p) || hasToken(v))
+    return globMatch(p, v, { ignoreCase: false, wildcards: true, variables }, ctx);
   const split = (s: string) => {
     const parts = s.split(':');
     return parts.length < 6 ? undefined : [...parts.slice(0, 5), parts.slice(5).join(':')];
@@ -75,7 +76,8 @@ const arn: Matcher = (p, v, ctx, variables) => {
   return out;
 };
 
-const allStars = (p: string) => /^[*:]+$/.test(p) && p.includes('*') && (p === '*' || p.split(':').length >= 6);
+const allStars = (p: string) =>
+  /^[*:]+$/.test(p) && p.includes('*') && (p === '*' || p.split(':').length >= 6);
 
 interface Base {
   match: Matcher;
@@ -97,13 +99,19 @@ const BASES: Record<string, Base> = {
   stringlike: b(str(false, true), false, (p) => /^\*+$/.test(p)),
   stringnotlike: b(str(false, true), true, (p) => /^\*+$/.test(p)),
   numericequals: b(num((a, c) => a === c)),
-  numericnotequals: b(num((a, c) => a === c), true),
+  numericnotequals: b(
+    num((a, c) => a === c),
+    true,
+  ),
   numericlessthan: b(num((a, c) => a < c)),
   numericlessthanequals: b(num((a, c) => a <= c)),
   numericgreaterthan: b(num((a, c) => a > c)),
   numericgreaterthanequals: b(num((a, c) => a >= c)),
   dateequals: b(date((a, c) => a === c)),
-  datenotequals: b(date((a, c) => a === c), true),
+  datenotequals: b(
+    date((a, c) => a === c),
+    true,
+  ),
   datelessthan: b(date((a, c) => a < c)),
   datelessthanequals: b(date((a, c) => a <= c)),
   dategreaterthan: b(date((a, c) => a > c)),
@@ -111,12 +119,20 @@ const BASES: Record<string, Base> = {
   bool: b((p, v) => unknownIfToken(p, () => p.toLowerCase() === v.toLowerCase())),
   binaryequals: b((p, v) => unknownIfToken(p, () => p === v)),
   ipaddress: b(
-    (p, v) => unknownIfToken(p, () => { const c = parseCidr(p); return c !== undefined && cidrContains(c, v); }),
+    (p, v) =>
+      unknownIfToken(p, () => {
+        const c = parseCidr(p);
+        return c !== undefined && cidrContains(c, v);
+      }),
     false,
     isOpenCidr,
   ),
   notipaddress: b(
-    (p, v) => unknownIfToken(p, () => { const c = parseCidr(p); return c !== undefined && cidrContains(c, v); }),
+    (p, v) =>
+      unknownIfToken(p, () => {
+        const c = parseCidr(p);
+        return c !== undefined && cidrContains(c, v);
+      }),
     true,
     isOpenCidr,
   ),
@@ -142,7 +158,15 @@ export function parseOperator(name: string): ParsedOperator | undefined {
   const base = BASES[rest];
   const valid = base !== undefined && !(rest === 'null' && (ifExists || set));
   const parsed: ParsedOperator | undefined = valid
-    ? { name, ifExists, negated: base.negated, isNull: rest === 'null', match: base.match, universal: base.universal, ...(set ? { set } : {}) }
+    ? {
+        name,
+        ifExists,
+        negated: base.negated,
+        isNull: rest === 'null',
+        match: base.match,
+        universal: base.universal,
+        ...(set ? { set } : {}),
+      }
     : undefined;
   parsedCache.set(name, parsed);
   return parsed;

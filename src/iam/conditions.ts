@@ -6,9 +6,9 @@
  * names them so an answer can say what it depends on.
  */
 import type { ConditionBlock, Effect } from '../model/policy.js';
-import { parseOperator, type ParsedOperator } from './condition-operators.js';
+import { type ParsedOperator, parseOperator } from './condition-operators.js';
 import { lookupKey, type RequestContext } from './context.js';
-import { triNot, triSome, triEvery, type Tri } from './tri.js';
+import { type Tri, triEvery, triNot, triSome } from './tri.js';
 
 export interface ConditionOutcome {
   result: Tri;

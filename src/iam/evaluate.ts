@@ -5,13 +5,20 @@
  * policies cap identity grants, and grants naming a role rather than a session); across accounts
  * both sides must allow. Every input may be partly unknown, and then so is the decision.
  */
-import { lookupAction } from './action-catalog.js';
 import { nameOfArn, principalTypeOf, roleOfSession } from './arn.js';
 import { makeContext, type RequestContext } from './context.js';
-import { describeHit } from './explain.js';
-import { type Hit, type NamedPolicy, type PolicyKind, type SetRequest, evaluateSet } from './policy-set.js';
-import type { RequestPrincipal } from './principal-match.js';
+import { explainResult } from './explain.js';
 import { globMatch } from './glob.js';
+import { actionIds, resourceIds } from './intern.js';
+import {
+  evaluateSet,
+  type Hit,
+  type NamedPolicy,
+  type PolicyKind,
+  type SetOutcome,
+  type SetRequest,
+} from './policy-set.js';
+import type { RequestPrincipal } from './principal-match.js';
 import type { TokenResolver } from './tokens.js';
 import { type Tri, triAnd, triOr } from './tri.js';
 
@@ -64,11 +71,11 @@ export interface MatchedStatement {
 }
 
 export interface EvaluationResult {
-  decision: Decision;
-  matched: MatchedStatement[];
+  readonly decision: Decision;
+  readonly matched: readonly MatchedStatement[];
   /** What an Unknown decision depends on. */
-  dependsOn: string[];
-  notes: string[];
+  readonly dependsOn: readonly string[];
+  readonly notes: readonly string[];
   /** The action is not in the AWS Service Authorization Reference. */
   unknownAction?: boolean;
 }
@@ -78,15 +85,33 @@ function toContext(c: EvaluationRequest['context']): RequestContext {
   return makeContext((c ?? {}) as Record<string, string | readonly string[]>);
 }
 
+const principals = new Map<string, RequestPrincipal>();
+
+/** Parsed once per distinct caller: the benchmark asks millions of questions of a thousand principals. */
 function principalOf(r: EvaluationRequest): RequestPrincipal {
-  const type = principalTypeOf(r.principalArn);
-  const roleArn = type === 'session' ? roleOfSession(r.principalArn) : undefined;
-  return { arn: r.principalArn, type, ...(r.principalAccount ? { account: r.principalAccount } : {}), ...(roleArn ? { roleArn } : {}) };
+  let p = principals.get(r.principalArn);
+  if (!p || p.account !== r.principalAccount) {
+    const type = principalTypeOf(r.principalArn);
+    const roleArn = type === 'session' ? roleOfSession(r.principalArn) : undefined;
+    p = {
+      arn: r.principalArn,
+      type,
+      ...(r.principalAccount ? { account: r.principalAccount } : {}),
+      ...(roleArn ? { roleArn } : {}),
+    };
+    if (principals.size > 100_000) principals.clear();
+    principals.set(r.principalArn, p);
+  }
+  return p;
+}
+
+function isIam(p: RequestPrincipal): boolean {
+  return p.type !== 'service' && p.type !== 'anonymous' && p.type !== 'federated';
 }
 
 /** Keys AWS fills from the request itself; asked for only when a condition or variable needs one. */
 function implied(r: EvaluationRequest, p: RequestPrincipal): (k: string) => readonly string[] | undefined {
-  const iam = p.type !== 'service' && p.type !== 'anonymous' && p.type !== 'federated';
+  const iam = isIam(p);
   return (k) => {
     switch (k) {
       case 'aws:principalarn':
@@ -94,8 +119,10 @@ function implied(r: EvaluationRequest, p: RequestPrincipal): (k: string) => read
       case 'aws:principalaccount':
       case 'kms:calleraccount':
         return iam && p.account ? [p.account] : undefined;
-      case 'aws:resourceaccount':
-        return r.resourceAccount ?? p.account ? [r.resourceAccount ?? p.account ?? ''] : undefined;
+      case 'aws:resourceaccount': {
+        const account = r.resourceAccount ?? p.account;
+        return account ? [account] : undefined;
+      }
       case 'aws:username': {
         const name = p.type === 'user' ? nameOfArn(p.arn) : undefined;
         return name ? [name] : undefined;
@@ -111,84 +138,146 @@ function implied(r: EvaluationRequest, p: RequestPrincipal): (k: string) => read
 }
 
 /** Every level of an organization policy hierarchy must allow. */
-function levelsAllow(levels: ReadonlyArray<readonly NamedPolicy[]>, kind: PolicyKind, req: SetRequest, hits: Hit[]) {
+function levelsAllow(
+  levels: ReadonlyArray<readonly NamedPolicy[]>,
+  kind: PolicyKind,
+  req: SetRequest,
+  hits: Hit[],
+): SetOutcome {
   let allow: Tri = true;
   let deny: Tri = false;
   for (const level of levels) {
-    const out = evaluateSet(level, kind, req);
+    const out = evaluateSet(level, kind, req, hits);
     allow = triAnd(allow, out.allow);
     deny = triOr(deny, out.deny);
-    hits.push(...out.hits);
   }
   return { allow, deny };
 }
 
 function sameAccount(r: EvaluationRequest): Tri {
-  if (!r.resourceAccount || !r.principalAccount) return true;
-  return globMatch(r.resourceAccount, r.principalAccount, { ignoreCase: false, wildcards: false, variables: false });
+  if (!r.resourceAccount || !r.principalAccount || r.resourceAccount === r.principalAccount) return true;
+  return globMatch(r.resourceAccount, r.principalAccount, {
+    ignoreCase: false,
+    wildcards: false,
+    variables: false,
+  });
+}
+
+const NO_SET: SetOutcome = { allow: true, deny: false };
+
+const bare = (decision: Decision): EvaluationResult =>
+  Object.freeze({
+    decision,
+    matched: Object.freeze([]),
+    dependsOn: Object.freeze([]),
+    notes: Object.freeze([]),
+  });
+
+/** Shared, frozen answers for `explain: false`, so a bulk run allocates no result per request. */
+const BARE: Record<Decision, EvaluationResult> = {
+  Allowed: bare('Allowed'),
+  ExplicitDeny: bare('ExplicitDeny'),
+  ImplicitDeny: bare('ImplicitDeny'),
+  Unknown: bare('Unknown'),
+};
+
+/** Whether the resource policy allows on its own (direct) or by delegating to the account (any). */
+function resourceGrants(
+  hits: readonly Hit[],
+  from: number,
+  p: RequestPrincipal,
+  caps: Tri,
+): { direct: Tri; any: Tri } {
+  let direct: Tri = false;
+  let any: Tri = false;
+  for (let i = from; i < hits.length; i++) {
+    const h = hits[i] as Hit;
+    if (h.kind !== 'resource' || h.effect !== 'Allow') continue;
+    any = triOr(any, h.applies);
+    if (h.grant === 'account') continue;
+    // A grant naming a user or session stands alone; one naming a role is still capped by its boundary and session policies.
+    const alone =
+      !isIam(p) || p.type === 'user' || h.grant === 'session' ? h.applies : triAnd(h.applies, caps);
+    direct = triOr(direct, alone);
+  }
+  return { direct, any };
 }
 
 export function evaluateRequest(input: EvaluationInput): EvaluationResult {
   const r = input.request;
   const principal = principalOf(r);
   const base = toContext(r.context);
-  const ctx: RequestContext = { ...base, implied: implied(r, principal) };
-  const req: SetRequest = { actionKey: r.action.toLowerCase(), resource: r.resource, principal, ctx, ...(input.resolver ? { resolver: input.resolver } : {}) };
+  const ctx: RequestContext = {
+    values: base.values,
+    states: base.states,
+    otherwise: base.otherwise,
+    implied: implied(r, principal),
+  };
+  const req: SetRequest = {
+    action: actionIds.get(r.action),
+    resource: resourceIds.get(r.resource),
+    principal,
+    ctx,
+    resolver: input.resolver,
+  };
   const hits: Hit[] = [];
-  const notes: string[] = [];
-  const iamPrincipal = principal.type !== 'service' && principal.type !== 'anonymous' && principal.type !== 'federated';
+  const iam = isIam(principal);
+  const explain = input.explain !== false;
 
-  const identity = evaluateSet(iamPrincipal ? (input.identityPolicies ?? []) : [], 'identity', req);
-  hits.push(...identity.hits);
-  const boundary = iamPrincipal && input.permissionsBoundary ? evaluateSet([input.permissionsBoundary], 'boundary', req) : undefined;
-  if (boundary) hits.push(...boundary.hits);
-  const session = iamPrincipal && input.sessionPolicies?.length ? evaluateSet(input.sessionPolicies, 'session', req) : undefined;
-  if (session) hits.push(...session.hits);
-  const resource = input.resourcePolicy ? evaluateSet([input.resourcePolicy], 'resource', req) : undefined;
-  if (resource) hits.push(...resource.hits);
+  const identity = iam
+    ? evaluateSet(input.identityPolicies ?? [], 'identity', req, hits)
+    : { allow: false, deny: false };
+  const boundary =
+    iam && input.permissionsBoundary
+      ? evaluateSet([input.permissionsBoundary], 'boundary', req, hits)
+      : NO_SET;
+  const session =
+    iam && input.sessionPolicies?.length ? evaluateSet(input.sessionPolicies, 'session', req, hits) : NO_SET;
+  const resourceFrom = hits.length;
+  const resource = input.resourcePolicy
+    ? evaluateSet([input.resourcePolicy], 'resource', req, hits)
+    : undefined;
   // SCPs limit IAM principals of member accounts, never service principals or anonymous callers.
-  const scp = iamPrincipal && input.scps ? levelsAllow(input.scps, 'scp', req, hits) : undefined;
-  const rcp = input.rcps ? levelsAllow(input.rcps, 'rcp', req, hits) : undefined;
+  const scp = iam && input.scps ? levelsAllow(input.scps, 'scp', req, hits) : NO_SET;
+  const rcp = input.rcps ? levelsAllow(input.rcps, 'rcp', req, hits) : NO_SET;
 
-  const explicitDeny = [identity, boundary, session, resource, scp, rcp].reduce<Tri>((d, s) => (s ? triOr(d, s.deny) : d), false);
+  let explicitDeny = triOr(
+    triOr(identity.deny, boundary.deny),
+    triOr(session.deny, triOr(scp.deny, rcp.deny)),
+  );
+  if (resource) explicitDeny = triOr(explicitDeny, resource.deny);
 
-  const caps = triAnd(boundary?.allow ?? true, session?.allow ?? true);
+  const caps = triAnd(boundary.allow, session.allow);
   const idChain = principal.type === 'root' ? true : triAnd(identity.allow, caps);
-  let direct: Tri = false;
-  let viaAccount: Tri = false;
-  for (const h of resource?.hits ?? []) {
-    if (h.effect !== 'Allow') continue;
-    viaAccount = triOr(viaAccount, h.applies);
-    if (h.grant === 'account') continue;
-    // A grant naming a user or session stands alone; one naming a role is still capped by its boundary and session policies.
-    const alone = !iamPrincipal || principal.type === 'user' || h.grant === 'session' ? h.applies : triAnd(h.applies, caps);
-    direct = triOr(direct, alone);
-  }
+  const grants = resource
+    ? resourceGrants(hits, resourceFrom, principal, caps)
+    : { direct: false as Tri, any: false as Tri };
   let allow: Tri;
-  if (!iamPrincipal) allow = direct;
+  const same = iam ? sameAccount(r) : true;
+  if (!iam) allow = grants.direct;
   else {
-    const same = sameAccount(r);
-    const within = input.resourcePolicyRequired ? triOr(direct, triAnd(viaAccount, idChain)) : triOr(idChain, direct);
-    const across = triAnd(viaAccount, idChain);
+    const within = input.resourcePolicyRequired
+      ? triOr(grants.direct, triAnd(grants.any, idChain))
+      : triOr(idChain, grants.direct);
+    const across = triAnd(grants.any, idChain);
     allow = same === true ? within : same === false ? across : within === across ? within : 'unknown';
-    if (input.explain !== false && same !== true && !resource) notes.push('cross-account: the resource has no policy that lets the caller in');
   }
-  allow = triAnd(allow, triAnd(scp?.allow ?? true, rcp?.allow ?? true));
+  allow = triAnd(allow, triAnd(scp.allow, rcp.allow));
 
-  const decision = explicitDeny === true ? 'ExplicitDeny' : allow === false ? 'ImplicitDeny' : allow === true && explicitDeny === false ? 'Allowed' : 'Unknown';
-  const result: EvaluationResult = { decision, matched: [], dependsOn: [], notes };
-  if (!lookupAction(r.action)) result.unknownAction = true;
-  if (input.explain === false) return result;
-  const dependsOn = new Set<string>();
-  for (const h of hits) {
-    if (h.applies === false) continue;
-    result.matched.push(describeHit(h, r));
-    if (h.applies === 'unknown') for (const d of h.dependsOn) dependsOn.add(d);
-  }
-  if (decision === 'Unknown') result.dependsOn = [...dependsOn];
-  if (iamPrincipal && !input.scps) notes.push('SCPs not evaluated (no organization given, or not readable)');
-  if (boundary && boundary.allow !== true) notes.push('the permissions boundary does not allow this action');
-  if (result.unknownAction) notes.push(`${r.action} is not in the AWS Service Authorization Reference`);
-  return result;
+  const decision: Decision =
+    explicitDeny === true
+      ? 'ExplicitDeny'
+      : allow === false
+        ? 'ImplicitDeny'
+        : allow === true && explicitDeny === false
+          ? 'Allowed'
+          : 'Unknown';
+  if (!explain) return BARE[decision];
+  return explainResult(decision, hits, r, {
+    iam,
+    crossAccount: same !== true,
+    hasResourcePolicy: resource !== undefined,
+    scpsGiven: input.scps !== undefined,
+    boundaryBlocks: input.permissionsBoundary !== undefined && boundary.allow !== true,
+  });
 }
-

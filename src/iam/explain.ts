@@ -1,5 +1,6 @@
 /** Words for the statements that decided an evaluation, so an answer can be checked by hand. */
-import type { EvaluationRequest, MatchedStatement } from './evaluate.js';
+import { lookupAction } from './action-catalog.js';
+import type { Decision, EvaluationRequest, EvaluationResult, MatchedStatement } from './evaluate.js';
 import { globMatch } from './glob.js';
 import type { Hit, PolicyKind } from './policy-set.js';
 
@@ -13,13 +14,16 @@ const KIND_WORDS: Record<PolicyKind, string> = {
 };
 
 function firstMatch(patterns: readonly string[], value: string, ignoreCase: boolean): string | undefined {
-  return patterns.find((p) => globMatch(p, value, { ignoreCase, wildcards: true, variables: false }) !== false);
+  return patterns.find(
+    (p) => globMatch(p, value, { ignoreCase, wildcards: true, variables: false }) !== false,
+  );
 }
 
 function actionWords(hit: Hit, action: string): string {
   const s = hit.statement?.statement;
   if (!s) return '';
-  if (s.action) return `Action "${firstMatch(s.action, action, true) ?? s.action.join(', ')}" covers ${action}`;
+  if (s.action)
+    return `Action "${firstMatch(s.action, action, true) ?? s.action.join(', ')}" covers ${action}`;
   return `NotAction [${(s.notAction ?? []).join(', ')}] leaves ${action} in`;
 }
 
@@ -50,7 +54,8 @@ export function describeHit(hit: Hit, r: EvaluationRequest): MatchedStatement {
     const label = s.sid ? `statement "${s.sid}"` : `statement #${s.index + 1}`;
     const parts = [actionWords(hit, r.action), resourceWords(hit, r.resource)];
     if (hit.grant) parts.push(`Principal names ${GRANT_WORDS[hit.grant]}`);
-    if (s.condition) parts.push(certain ? 'its conditions hold' : `its conditions depend on ${hit.dependsOn.join(', ')}`);
+    if (s.condition)
+      parts.push(certain ? 'its conditions hold' : `its conditions depend on ${hit.dependsOn.join(', ')}`);
     else if (!certain) parts.push(`it depends on ${hit.dependsOn.join(', ')}`);
     reason = `${hit.effect} ${label} of ${where}: ${parts.filter(Boolean).join('; ')}`;
   }
@@ -63,5 +68,43 @@ export function describeHit(hit: Hit, r: EvaluationRequest): MatchedStatement {
     certain,
     reason,
     ...(certain ? {} : { dependsOn: hit.dependsOn }),
+  };
+}
+
+export interface ExplainFacts {
+  iam: boolean;
+  crossAccount: boolean;
+  hasResourcePolicy: boolean;
+  scpsGiven: boolean;
+  boundaryBlocks: boolean;
+}
+
+/** The full answer: the statements that applied or may apply, what an Unknown hangs on, and notes. */
+export function explainResult(
+  decision: Decision,
+  hits: readonly Hit[],
+  r: EvaluationRequest,
+  f: ExplainFacts,
+): EvaluationResult {
+  const matched: MatchedStatement[] = [];
+  const notes: string[] = [];
+  const dependsOn = new Set<string>();
+  for (const h of hits) {
+    if (h.applies === false) continue;
+    matched.push(describeHit(h, r));
+    if (h.applies === 'unknown') for (const d of h.dependsOn) dependsOn.add(d);
+  }
+  if (f.iam && f.crossAccount && !f.hasResourcePolicy)
+    notes.push('cross-account: the resource has no policy that lets the caller in');
+  if (f.iam && !f.scpsGiven) notes.push('SCPs not evaluated (no organization given, or not readable)');
+  if (f.boundaryBlocks) notes.push('the permissions boundary does not allow this action');
+  const unknownAction = !lookupAction(r.action);
+  if (unknownAction) notes.push(`${r.action} is not in the AWS Service Authorization Reference`);
+  return {
+    decision,
+    matched,
+    dependsOn: decision === 'Unknown' ? [...dependsOn] : [],
+    notes,
+    ...(unknownAction ? { unknownAction } : {}),
   };
 }

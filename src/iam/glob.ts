@@ -92,7 +92,8 @@ function certainMatch(p: El[], v: El[], ic: boolean): boolean {
     else if (!ve) r = false;
     else if (pe.k === 'one') r = ve.k === 'c' && go(i + 1, j + 1);
     else if (pe.k === 'c') r = ve.k === 'c' && sameChar(pe.c, ve.c, ic) && go(i + 1, j + 1);
-    else if (pe.k === 'atom') r = pe.kind !== 'unresolved' && ve.k === 'atom' && ve.id === pe.id && go(i + 1, j + 1);
+    else if (pe.k === 'atom')
+      r = pe.kind !== 'unresolved' && ve.k === 'atom' && ve.id === pe.id && go(i + 1, j + 1);
     memo[at] = r ? 2 : 1;
     return r;
   };
@@ -145,7 +146,10 @@ function fastGlob(pattern: string, o: GlobOptions): Glob | undefined {
     const want = o.ignoreCase ? pattern.toLowerCase() : pattern;
     return {
       pattern,
-      test: (value) => (value.includes('{{') ? slowTest(pattern, value, o) : (o.ignoreCase ? value.toLowerCase() : value) === want),
+      test: (value) =>
+        value.includes('{{')
+          ? slowTest(pattern, value, o)
+          : (o.ignoreCase ? value.toLowerCase() : value) === want,
     };
   }
   const source = [...pattern].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : escapeRe(c))).join('');

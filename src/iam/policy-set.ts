@@ -4,9 +4,10 @@
  * statements that did (or may have) applied.
  */
 import type { Effect, PolicyDocument } from '../model/policy.js';
-import { compilePolicy, type CompiledStatement } from './compile-policy.js';
+import { type CompiledStatement, compilePolicy } from './compile-policy.js';
 import { evaluateConditions } from './conditions.js';
 import type { RequestContext } from './context.js';
+import type { Interned } from './intern.js';
 import { type GrantKind, matchPrincipal, type RequestPrincipal } from './principal-match.js';
 import type { TokenResolver } from './tokens.js';
 import { type Tri, triAnd, triNot, triOr } from './tri.js';
@@ -36,12 +37,11 @@ export interface Hit {
 export interface SetOutcome {
   allow: Tri;
   deny: Tri;
-  hits: Hit[];
 }
 
 export interface SetRequest {
-  actionKey: string;
-  resource: string;
+  action: Interned;
+  resource: Interned;
   principal: RequestPrincipal;
   ctx: RequestContext;
   resolver?: TokenResolver;
@@ -50,8 +50,13 @@ export interface SetRequest {
 const NONE: readonly string[] = [];
 const withPrincipal = new Set<PolicyKind>(['resource', 'rcp']);
 
-function statementApplies(s: CompiledStatement, kind: PolicyKind, req: SetRequest): Omit<Hit, 'policy' | 'kind'> | undefined {
-  const action = s.actionTest(req.actionKey);
+function statementApplies(
+  s: CompiledStatement,
+  policy: NamedPolicy,
+  kind: PolicyKind,
+  req: SetRequest,
+): Hit | undefined {
+  const action = s.actionTest(req.action);
   if (action === false) return undefined;
   const resource = s.resourceTest(req.resource, req.ctx);
   if (resource === false) return undefined;
@@ -82,13 +87,20 @@ function statementApplies(s: CompiledStatement, kind: PolicyKind, req: SetReques
     dependsOn = c.dependsOn;
   }
   if (applies === 'unknown' && dependsOn.length === 0) dependsOn = ['a value known only at deploy time'];
-  return { statement: s, effect: s.effect, applies, dependsOn, ...(grant ? { grant } : {}) };
+  return grant
+    ? { policy, kind, statement: s, effect: s.effect, applies, dependsOn, grant }
+    : { policy, kind, statement: s, effect: s.effect, applies, dependsOn };
 }
 
-export function evaluateSet(policies: readonly NamedPolicy[], kind: PolicyKind, req: SetRequest): SetOutcome {
+/** Appends the statements that (may) apply to `hits`; returns whether some Allow and some Deny apply. */
+export function evaluateSet(
+  policies: readonly NamedPolicy[],
+  kind: PolicyKind,
+  req: SetRequest,
+  hits: Hit[],
+): SetOutcome {
   let allow: Tri = false;
   let deny: Tri = false;
-  const hits: Hit[] = [];
   for (const policy of policies) {
     if (!policy.document) {
       const why = `${policy.name}: ${policy.unknownReason ?? 'document unknown'}`;
@@ -100,13 +112,14 @@ export function evaluateSet(policies: readonly NamedPolicy[], kind: PolicyKind, 
       }
       continue;
     }
-    for (const s of compilePolicy(policy.document, req.resolver).statements) {
-      const hit = statementApplies(s, kind, req);
+    const statements = compilePolicy(policy.document, req.resolver).statements;
+    for (let i = 0; i < statements.length; i++) {
+      const hit = statementApplies(statements[i] as CompiledStatement, policy, kind, req);
       if (!hit) continue;
-      hits.push({ ...hit, policy, kind });
+      hits.push(hit);
       if (hit.effect === 'Deny') deny = triOr(deny, hit.applies);
       else allow = triOr(allow, hit.applies);
     }
   }
-  return { allow, deny, hits };
+  return { allow, deny };
 }

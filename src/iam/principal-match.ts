@@ -5,7 +5,7 @@
  * or session itself can allow on its own (see evaluate.ts).
  */
 import type { Principal } from '../model/policy.js';
-import { isAccountId, parseArn, type PrincipalType } from './arn.js';
+import { isAccountId, type PrincipalType, parseArn } from './arn.js';
 import { globMatch } from './glob.js';
 import type { Tri } from './tri.js';
 
@@ -65,7 +65,9 @@ function matchEntry(type: string, entry: string, p: RequestPrincipal, exact: boo
       return matchAws(entry, p, exact);
     case 'service':
       if (entry === '*') return { match: true, kind: 'everyone' };
-      return p.type === 'service' && entry.toLowerCase() === p.arn.toLowerCase() ? { match: true, kind: 'service' } : NO;
+      return p.type === 'service' && entry.toLowerCase() === p.arn.toLowerCase()
+        ? { match: true, kind: 'service' }
+        : NO;
     case 'federated':
       return p.type === 'federated' ? { match: sameString(entry, p.arn), kind: 'identity' } : NO;
     default:

@@ -6,9 +6,16 @@
  */
 import type { Inventory } from '../model/inventory.js';
 import type { PolicyDocument } from '../model/policy.js';
-import type { IamGroup, IamManagedPolicy, IamRole, IamUser, InlinePolicy, Resource } from '../model/resources/index.js';
+import type {
+  IamGroup,
+  IamManagedPolicy,
+  IamRole,
+  IamUser,
+  InlinePolicy,
+  Resource,
+} from '../model/resources/index.js';
 import type { Value } from '../model/value.js';
-import { knownAwsManagedPolicy, awsManagedPolicyName } from './known-policies.js';
+import { awsManagedPolicyName, knownAwsManagedPolicy } from './known-policies.js';
 import type { NamedPolicy } from './policy-set.js';
 import { inventoryAccount, resolverFor } from './template-resolver.js';
 import { expandTokens, logicalIdOf, type TokenResolver } from './tokens.js';
@@ -30,7 +37,9 @@ export interface PrincipalIndex {
 }
 
 function documentPolicy(name: string, doc: Value<PolicyDocument>, mayDeny = true): NamedPolicy {
-  return doc.known ? { name, document: doc.value } : { name, document: null, unknownReason: doc.reason, mayDeny };
+  return doc.known
+    ? { name, document: doc.value }
+    : { name, document: null, unknownReason: doc.reason, mayDeny };
 }
 
 function inline(p: InlinePolicy, owner: string): NamedPolicy {
@@ -46,7 +55,8 @@ function find<T extends Resource>(inventory: Inventory, ref: string, type: T['ty
 }
 
 function managed(inventory: Inventory, arn: Value<string>): NamedPolicy {
-  if (!arn.known) return { name: 'a managed policy', document: null, unknownReason: arn.reason, mayDeny: true };
+  if (!arn.known)
+    return { name: 'a managed policy', document: null, unknownReason: arn.reason, mayDeny: true };
   const policy = find<IamManagedPolicy>(inventory, arn.value, 'AWS::IAM::ManagedPolicy');
   if (policy) return documentPolicy(policy.name, policy.document, !policy.awsManaged);
   const known = knownAwsManagedPolicy(arn.value);
@@ -55,13 +65,27 @@ function managed(inventory: Inventory, arn: Value<string>): NamedPolicy {
   if (awsName) {
     // AWS managed policies grant; the few that deny are named for it (AWSDenyAll, …Quarantine…).
     const mayDeny = /deny|quarantine/i.test(awsName);
-    return { name: awsName, document: null, unknownReason: `AWS managed policy ${awsName} is not in this inventory`, mayDeny };
+    return {
+      name: awsName,
+      document: null,
+      unknownReason: `AWS managed policy ${awsName} is not in this inventory`,
+      mayDeny,
+    };
   }
-  return { name: arn.value, document: null, unknownReason: `managed policy ${arn.value} is not in this inventory`, mayDeny: true };
+  return {
+    name: arn.value,
+    document: null,
+    unknownReason: `managed policy ${arn.value} is not in this inventory`,
+    mayDeny: true,
+  };
 }
 
 /** Template managed policies attach themselves through their Roles/Users/Groups lists. */
-function attachedFromPolicy(inventory: Inventory, list: 'attachedRoles' | 'attachedUsers' | 'attachedGroups', target: Resource): IamManagedPolicy[] {
+function attachedFromPolicy(
+  inventory: Inventory,
+  list: 'attachedRoles' | 'attachedUsers' | 'attachedGroups',
+  target: Resource,
+): IamManagedPolicy[] {
   return inventory.resources.filter(
     (r): r is IamManagedPolicy =>
       r.type === 'AWS::IAM::ManagedPolicy' &&
@@ -69,7 +93,11 @@ function attachedFromPolicy(inventory: Inventory, list: 'attachedRoles' | 'attac
   );
 }
 
-function collect(inventory: Inventory, owner: Resource & { inlinePolicies: InlinePolicy[]; managedPolicyArns: Value<string>[] }, list: 'attachedRoles' | 'attachedUsers' | 'attachedGroups'): NamedPolicy[] {
+function collect(
+  inventory: Inventory,
+  owner: Resource & { inlinePolicies: InlinePolicy[]; managedPolicyArns: Value<string>[] },
+  list: 'attachedRoles' | 'attachedUsers' | 'attachedGroups',
+): NamedPolicy[] {
   const out = owner.inlinePolicies.map((p) => inline(p, owner.name));
   const seen = new Set<string>();
   for (const arn of owner.managedPolicyArns) {
@@ -93,8 +121,20 @@ function groupPolicies(inventory: Inventory, user: IamUser): NamedPolicy[] {
     }
     const group = find<IamGroup>(inventory, g.value, 'AWS::IAM::Group');
     const name = logicalIdOf(g.value) ?? g.value;
-    if (group) out.push(...collect(inventory, group, 'attachedGroups').map((p) => ({ ...p, name: `group ${group.name}: ${p.name}` })));
-    else out.push({ name: `group ${name}`, document: null, unknownReason: `the policies of group ${name} are not in this inventory`, mayDeny: true });
+    if (group)
+      out.push(
+        ...collect(inventory, group, 'attachedGroups').map((p) => ({
+          ...p,
+          name: `group ${group.name}: ${p.name}`,
+        })),
+      );
+    else
+      out.push({
+        name: `group ${name}`,
+        document: null,
+        unknownReason: `the policies of group ${name} are not in this inventory`,
+        mayDeny: true,
+      });
   }
   return out;
 }
@@ -106,7 +146,11 @@ function boundaryOf(inventory: Inventory, p: IamRole | IamUser): NamedPolicy | u
   return { ...policy, name: `boundary ${policy.name}`, mayDeny: true };
 }
 
-export function analyzePrincipal(inventory: Inventory, p: IamRole | IamUser, resolver?: TokenResolver): AnalyzedPrincipal {
+export function analyzePrincipal(
+  inventory: Inventory,
+  p: IamRole | IamUser,
+  resolver?: TokenResolver,
+): AnalyzedPrincipal {
   const kind = p.type === 'AWS::IAM::Role' ? 'role' : 'user';
   const account = p.account ?? inventoryAccount(inventory);
   const arn = p.arn ?? expandTokens(`{{${p.id}.Arn}}`, resolver);
@@ -125,7 +169,12 @@ export function principalIndex(inventory: Inventory): PrincipalIndex {
     const principals = inventory.resources
       .filter((r): r is IamRole | IamUser => r.type === 'AWS::IAM::Role' || r.type === 'AWS::IAM::User')
       .map((p) => analyzePrincipal(inventory, p, resolver));
-    index = { principals, byId: new Map(principals.map((p) => [p.resource.id, p])), account: inventoryAccount(inventory), ...(resolver ? { resolver } : {}) };
+    index = {
+      principals,
+      byId: new Map(principals.map((p) => [p.resource.id, p])),
+      account: inventoryAccount(inventory),
+      ...(resolver ? { resolver } : {}),
+    };
     indexes.set(inventory, index);
   }
   return index;

@@ -7,7 +7,7 @@
 import type { Inventory } from '../model/inventory.js';
 import type { Resource } from '../model/resources/index.js';
 import type { Value } from '../model/value.js';
-import { type TokenResolver } from './tokens.js';
+import { expandTokens, type TokenResolver } from './tokens.js';
 
 interface Shape {
   /** The token whose value is the resource's name when CloudFormation generates it. */
@@ -17,26 +17,62 @@ interface Shape {
   attributes: Record<string, string>;
 }
 
-const nameOf = <K extends string>(key: K) => (r: Resource) => (r as unknown as Record<K, Value<string> | undefined>)[key];
+const nameOf =
+  <K extends string>(key: K) =>
+  (r: Resource) =>
+    (r as unknown as Record<K, Value<string> | undefined>)[key];
 const ref = (id: string) => `{{${id}}}`;
 
 const SHAPES: Partial<Record<Resource['type'], Shape>> = {
-  'AWS::S3::Bucket': { nameAtom: ref, name: nameOf('bucketName'), attributes: { '': '{name}', Arn: 'arn:aws:s3:::{name}' } },
-  'AWS::IAM::Role': { nameAtom: ref, name: nameOf('roleName'), attributes: { '': '{name}', Arn: 'arn:aws:iam::{account}:role/{name}' } },
-  'AWS::IAM::User': { nameAtom: ref, name: nameOf('userName'), attributes: { '': '{name}', Arn: 'arn:aws:iam::{account}:user/{name}' } },
-  'AWS::IAM::Group': { nameAtom: ref, name: nameOf('groupName'), attributes: { '': '{name}', Arn: 'arn:aws:iam::{account}:group/{name}' } },
+  'AWS::S3::Bucket': {
+    nameAtom: ref,
+    name: nameOf('bucketName'),
+    attributes: { '': '{name}', Arn: 'arn:aws:s3:::{name}' },
+  },
+  'AWS::IAM::Role': {
+    nameAtom: ref,
+    name: nameOf('roleName'),
+    attributes: { '': '{name}', Arn: 'arn:aws:iam::{account}:role/{name}' },
+  },
+  'AWS::IAM::User': {
+    nameAtom: ref,
+    name: nameOf('userName'),
+    attributes: { '': '{name}', Arn: 'arn:aws:iam::{account}:user/{name}' },
+  },
+  'AWS::IAM::Group': {
+    nameAtom: ref,
+    name: nameOf('groupName'),
+    attributes: { '': '{name}', Arn: 'arn:aws:iam::{account}:group/{name}' },
+  },
   'AWS::IAM::ManagedPolicy': {
     nameAtom: (id) => `{{${id}.PolicyName}}`,
     name: nameOf('policyName'),
-    attributes: { '': 'arn:aws:iam::{account}:policy/{name}', PolicyArn: 'arn:aws:iam::{account}:policy/{name}' },
+    attributes: {
+      '': 'arn:aws:iam::{account}:policy/{name}',
+      PolicyArn: 'arn:aws:iam::{account}:policy/{name}',
+    },
   },
-  'AWS::Lambda::Function': { nameAtom: ref, attributes: { '': '{name}', Arn: 'arn:aws:lambda:{region}:{account}:function:{name}' } },
-  'AWS::DynamoDB::Table': { nameAtom: ref, name: nameOf('tableName'), attributes: { '': '{name}', Arn: 'arn:aws:dynamodb:{region}:{account}:table/{name}' } },
-  'AWS::KMS::Key': { nameAtom: ref, attributes: { '': '{name}', KeyId: '{name}', Arn: 'arn:aws:kms:{region}:{account}:key/{name}' } },
+  'AWS::Lambda::Function': {
+    nameAtom: ref,
+    attributes: { '': '{name}', Arn: 'arn:aws:lambda:{region}:{account}:function:{name}' },
+  },
+  'AWS::DynamoDB::Table': {
+    nameAtom: ref,
+    name: nameOf('tableName'),
+    attributes: { '': '{name}', Arn: 'arn:aws:dynamodb:{region}:{account}:table/{name}' },
+  },
+  'AWS::KMS::Key': {
+    nameAtom: ref,
+    attributes: { '': '{name}', KeyId: '{name}', Arn: 'arn:aws:kms:{region}:{account}:key/{name}' },
+  },
   'AWS::SNS::Topic': {
     nameAtom: (id) => `{{${id}.TopicName}}`,
     name: nameOf('topicName'),
-    attributes: { '': 'arn:aws:sns:{region}:{account}:{name}', TopicArn: 'arn:aws:sns:{region}:{account}:{name}', TopicName: '{name}' },
+    attributes: {
+      '': 'arn:aws:sns:{region}:{account}:{name}',
+      TopicArn: 'arn:aws:sns:{region}:{account}:{name}',
+      TopicName: '{name}',
+    },
   },
   'AWS::SQS::Queue': {
     nameAtom: (id) => `{{${id}.QueueName}}`,
@@ -52,18 +88,29 @@ const SHAPES: Partial<Record<Resource['type'], Shape>> = {
     nameAtom: (id) => `{{${id}.Name}}`,
     name: nameOf('secretName'),
     // Secrets Manager appends six random characters to every secret's ARN.
-    attributes: { '': 'arn:aws:secretsmanager:{region}:{account}:secret:{name}-{suffix}', Id: 'arn:aws:secretsmanager:{region}:{account}:secret:{name}-{suffix}' },
+    attributes: {
+      '': 'arn:aws:secretsmanager:{region}:{account}:secret:{name}-{suffix}',
+      Id: 'arn:aws:secretsmanager:{region}:{account}:secret:{name}-{suffix}',
+    },
   },
-  'AWS::ECR::Repository': { nameAtom: ref, name: nameOf('repositoryName'), attributes: { '': '{name}', Arn: 'arn:aws:ecr:{region}:{account}:repository/{name}' } },
+  'AWS::ECR::Repository': {
+    nameAtom: ref,
+    name: nameOf('repositoryName'),
+    attributes: { '': '{name}', Arn: 'arn:aws:ecr:{region}:{account}:repository/{name}' },
+  },
 };
 
 /** The account id the inventory belongs to, or the template's own-account token. */
 export function inventoryAccount(inventory: Inventory): string {
-  return inventory.source.account ?? inventory.resources.find((r) => r.account)?.account ?? '{{AWS::AccountId}}';
+  return (
+    inventory.source.account ?? inventory.resources.find((r) => r.account)?.account ?? '{{AWS::AccountId}}'
+  );
 }
 
 export function inventoryRegion(inventory: Inventory): string {
-  return inventory.source.regions?.[0] ?? inventory.resources.find((r) => r.region)?.region ?? '{{AWS::Region}}';
+  return (
+    inventory.source.regions?.[0] ?? inventory.resources.find((r) => r.region)?.region ?? '{{AWS::Region}}'
+  );
 }
 
 function explicitName(r: Resource, shape: Shape): string | undefined {
@@ -106,4 +153,19 @@ export function resolverFor(inventory: Inventory): TokenResolver | undefined {
   }
   resolvers.set(inventory, resolver);
   return resolver;
+}
+
+/** The attribute that gives a resource's ARN in CloudFormation (Ref for topics, secrets, managed policies). */
+const ARN_ATTRIBUTE: Partial<Record<Resource['type'], string>> = {
+  'AWS::SNS::Topic': '',
+  'AWS::SecretsManager::Secret': '',
+  'AWS::IAM::ManagedPolicy': '',
+};
+
+/** A resource's ARN: the real one on a live account, the template's spelling of it otherwise. */
+export function resourceArn(inventory: Inventory, r: Resource): string {
+  if (r.arn) return r.arn;
+  const attribute = ARN_ATTRIBUTE[r.type] ?? 'Arn';
+  const token = attribute ? `{{${r.id}.${attribute}}}` : `{{${r.id}}}`;
+  return expandTokens(token, resolverFor(inventory));
 }

@@ -7,7 +7,9 @@ function rowLines(row: CoverageRow): string[] {
   const attest = row.cells.filter((c) => c.checks.length === 0 && c.attestationOnly);
   const gaps = row.cells.filter((c) => c.gap);
   if (!row.modeled) {
-    return [`${name.padEnd(44)} not modeled: ${row.cells.length} customer parts, shown as unverified (no check reads ${row.resourceTypes[0] ?? 'these types'}${row.resourceTypes.length > 1 ? ' …' : ''})`];
+    return [
+      `${name.padEnd(44)} not modeled: ${row.cells.length} customer parts, shown as unverified (no check reads ${row.resourceTypes[0] ?? 'these types'}${row.resourceTypes.length > 1 ? ' …' : ''})`,
+    ];
   }
   const out = [
     `${name.padEnd(44)} ${row.cells.length} customer parts: ${checked.length} with checks, ${attest.length} attestation only${gaps.length ? `, ${gaps.length} GAPS` : ''}`,
@@ -31,10 +33,13 @@ export function renderCoverageText(coverage: Coverage, options: { modeledOnly: b
   for (const row of rows) out.push(...rowLines(row));
   out.push('', 'ACCOUNT-WIDE');
   for (const c of coverage.account)
-    out.push(`    ${c.area.padEnd(22)} ${c.checks.length > 0 ? c.checks.join(', ') : c.attestationOnly ? 'attestation only' : 'GAP'}`);
+    out.push(
+      `    ${c.area.padEnd(22)} ${c.checks.length > 0 ? c.checks.join(', ') : c.attestationOnly ? 'attestation only' : 'GAP'}`,
+    );
   if (coverage.stale.length > 0) {
     out.push('', 'STALE MARKS (attestation only, but a check exists now)');
-    for (const s of coverage.stale) out.push(`    ${s.service}${s.variant ? ` / ${s.variant}` : ''}: ${s.area}`);
+    for (const s of coverage.stale)
+      out.push(`    ${s.service}${s.variant ? ` / ${s.variant}` : ''}: ${s.area}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -33,7 +33,8 @@ function describe(a: Assignment): string[] {
   if (a.owner === 'n/a') return [`n/a: ${a.reason}`];
   const out = a.owner === 'shared' ? [`AWS: ${a.providerPart}`] : [];
   out.push(`you (${a.customerAction}): ${a.customerPart}`);
-  if (a.owner === 'shared' && a.defaultSatisfied) out.push("AWS's default already meets your part unless you change it");
+  if (a.owner === 'shared' && a.defaultSatisfied)
+    out.push("AWS's default already meets your part unless you change it");
   return out;
 }
 
@@ -63,7 +64,8 @@ function explainService(s: Service, catalog: Catalog, coverage: Coverage): strin
     const cell = row?.cells.find((c) => c.area === area.id);
     if (cell?.checks.length) out.push(`      proven by: ${cell.checks.join(', ')}`);
     else if (cell?.attestationOnly) out.push('      no check: answer it with an attestation in whoowns.yaml');
-    else if (cell && !row?.modeled) out.push('      no check yet: whoowns does not model these resource types');
+    else if (cell && !row?.modeled)
+      out.push('      no check yet: whoowns does not model these resource types');
   }
   for (const v of s.variants) {
     out.push('', `  variant ${v.id}: ${v.name}`, `    ${v.description}`);
@@ -84,7 +86,9 @@ function explainArea(id: string, catalog: Catalog, coverage: Coverage): string[]
     `  ${area.description}`,
     `  group ${area.group}; answered per ${area.scope}; AWS diagram layer: ${area.layer}`,
     `  NIST SP 800-53 rev. 5: ${area.nist80053.join(', ')}`,
-    ...(area.attestationOnly ? ['  no machine can tell whether it is done: answer it with an attestation in whoowns.yaml'] : []),
+    ...(area.attestationOnly
+      ? ['  no machine can tell whether it is done: answer it with an attestation in whoowns.yaml']
+      : []),
     '',
   ];
   if (area.scope === 'account') {
@@ -99,10 +103,17 @@ function explainArea(id: string, catalog: Catalog, coverage: Coverage): string[]
     }
     const overriding = catalog.services.filter((s) => s.overrides[id]);
     if (overriding.length > 0)
-      out.push('', `  services that depart from their category: ${overriding.map((s) => `${s.id} (${s.overrides[id]?.owner})`).join(', ')}`);
+      out.push(
+        '',
+        `  services that depart from their category: ${overriding.map((s) => `${s.id} (${s.overrides[id]?.owner})`).join(', ')}`,
+      );
   }
   const proving = [
-    ...new Set([...coverage.rows.flatMap((r) => r.cells), ...coverage.account].filter((c) => c.area === id).flatMap((c) => c.checks)),
+    ...new Set(
+      [...coverage.rows.flatMap((r) => r.cells), ...coverage.account]
+        .filter((c) => c.area === id)
+        .flatMap((c) => c.checks),
+    ),
   ].sort();
   out.push('', `  checks that prove your part: ${proving.length > 0 ? proving.join(', ') : 'none yet'}`);
   return out;

@@ -27,10 +27,29 @@ export interface SspOptions {
   now: Date;
 }
 
+interface OscalProp {
+  name: string;
+  ns?: string;
+  value: string;
+}
+
+/** One component's share of a control: what it inherits from AWS and what it satisfies itself. */
+export interface ByComponent {
+  'component-uuid': string;
+  uuid: string;
+  description: string;
+  props?: OscalProp[];
+  inherited?: Array<{ uuid: string; description: string }>;
+  satisfied?: Array<{ uuid: string; description: string }>;
+  'implementation-status'?: { state: string };
+}
+
 /** RFC 4122 version-5 UUIDs: the same input gives the same id, so exports diff cleanly. */
 export function uuidV5(name: string, namespace = '6ba7b811-9dad-11d1-80b4-00c04fd430c8'): string {
   const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
-  const hash = createHash('sha1').update(Buffer.concat([ns, Buffer.from(name, 'utf8')])).digest();
+  const hash = createHash('sha1')
+    .update(Buffer.concat([ns, Buffer.from(name, 'utf8')]))
+    .digest();
   const bytes = hash.subarray(0, 16);
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50;
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
@@ -56,7 +75,12 @@ function prose(text: string, fallback: string): string {
   return t.length > 0 ? t : fallback;
 }
 
-export function buildOscalSsp(map: ResponsibilityMap, controls: readonly ControlRollup[], catalog: Catalog, options: SspOptions) {
+export function buildOscalSsp(
+  map: ResponsibilityMap,
+  controls: readonly ControlRollup[],
+  catalog: Catalog,
+  options: SspOptions,
+) {
   const id = (what: string) => uuidV5(`whoowns:${options.systemId}:${what}`);
   const awsParty = id('party:aws');
   const leveraged = id('leveraged:aws');
@@ -64,12 +88,20 @@ export function buildOscalSsp(map: ResponsibilityMap, controls: readonly Control
   const services = [...new Map(map.resources.map((r) => [r.service, r.serviceName])).entries()].sort();
   const component = (service: string) => id(`component:${service}`);
   const implemented = controls.map((row) => {
-    const byComponents = [];
+    const byComponents: ByComponent[] = [];
     const served = new Set(row.parts.map((p) => p.service).filter((s) => s !== 'account'));
     for (const service of [...served].sort()) {
       const parts = row.parts.filter((p) => p.service === service);
-      const inherited = [...new Set(parts.filter((p) => p.owner !== 'customer' && p.providerPart).map((p) => p.providerPart as string))];
-      const satisfied = [...new Set(parts.filter((p) => p.customerPart).map((p) => `${p.customerPart} (${p.area}: ${p.status})`))];
+      const inherited = [
+        ...new Set(
+          parts.filter((p) => p.owner !== 'customer' && p.providerPart).map((p) => p.providerPart as string),
+        ),
+      ];
+      const satisfied = [
+        ...new Set(
+          parts.filter((p) => p.customerPart).map((p) => `${p.customerPart} (${p.area}: ${p.status})`),
+        ),
+      ];
       if (inherited.length === 0 && satisfied.length === 0) continue;
       const name = parts[0]?.serviceName ?? service;
       byComponents.push({
@@ -77,17 +109,30 @@ export function buildOscalSsp(map: ResponsibilityMap, controls: readonly Control
         uuid: id(`bc:${row.controlId}:${service}`),
         description: prose(`What ${name} contributes to ${row.controlId}.`, name),
         ...(inherited.length > 0
-          ? { inherited: inherited.map((d, i) => ({ uuid: id(`inh:${row.controlId}:${service}:${i}`), description: d })) }
+          ? {
+              inherited: inherited.map((d, i) => ({
+                uuid: id(`inh:${row.controlId}:${service}:${i}`),
+                description: d,
+              })),
+            }
           : {}),
         ...(satisfied.length > 0
-          ? { satisfied: satisfied.map((d, i) => ({ uuid: id(`sat:${row.controlId}:${service}:${i}`), description: d })) }
+          ? {
+              satisfied: satisfied.map((d, i) => ({
+                uuid: id(`sat:${row.controlId}:${service}:${i}`),
+                description: d,
+              })),
+            }
           : {}),
       });
     }
     byComponents.push({
       'component-uuid': thisSystem,
       uuid: id(`bc:${row.controlId}:this-system`),
-      description: prose(row.customerResponsibility, `Inherited from ${catalog.provider.name}; no customer part for this control.`),
+      description: prose(
+        row.customerResponsibility,
+        `Inherited from ${catalog.provider.name}; no customer part for this control.`,
+      ),
       props: [
         ...row.origination.map((o) => ({ name: 'control-origination', ns: FEDRAMP_NS, value: o })),
         ...(['verified', 'failing', 'unverified', 'attested'] as const).map((s) => ({
@@ -98,7 +143,11 @@ export function buildOscalSsp(map: ResponsibilityMap, controls: readonly Control
       ],
       'implementation-status': { state: STATE[row.implementationStatus] },
     });
-    return { uuid: id(`req:${row.controlId}`), 'control-id': oscalControlId(row.controlId), 'by-components': byComponents };
+    return {
+      uuid: id(`req:${row.controlId}`),
+      'control-id': oscalControlId(row.controlId),
+      'by-components': byComponents,
+    };
   });
   const lastModified = options.now.toISOString();
   return {
@@ -111,20 +160,30 @@ export function buildOscalSsp(map: ResponsibilityMap, controls: readonly Control
         'oscal-version': OSCAL_VERSION,
         roles: [{ id: 'system-owner', title: 'System Owner' }],
         parties: [{ uuid: awsParty, type: 'organization', name: catalog.provider.name, 'short-name': 'AWS' }],
-        remarks: 'Generated by whoowns from the responsibility map; complete the parts only you know (information types, impact levels, users).',
+        remarks:
+          'Generated by whoowns from the responsibility map; complete the parts only you know (information types, impact levels, users).',
       },
       'import-profile': { href: options.profileHref ?? NIST_MODERATE_PROFILE },
       'system-characteristics': {
         'system-ids': [{ 'identifier-type': 'https://ietf.org/rfc/rfc4122', id: id('system') }],
         'system-name': prose(options.systemName, 'unnamed system'),
-        description: prose(options.description ?? '', `${options.systemName} runs on ${catalog.provider.name}.`),
+        description: prose(
+          options.description ?? '',
+          `${options.systemName} runs on ${catalog.provider.name}.`,
+        ),
         'system-information': {
           'information-types': [
-            { uuid: id('info:unspecified'), title: 'To be completed', description: 'whoowns cannot know which information types the system processes.' },
+            {
+              uuid: id('info:unspecified'),
+              title: 'To be completed',
+              description: 'whoowns cannot know which information types the system processes.',
+            },
           ],
         },
         status: { state: 'operational' },
-        'authorization-boundary': { description: `The AWS resources assessed by whoowns: ${map.resources.length} resources in ${services.length} services.` },
+        'authorization-boundary': {
+          description: `The AWS resources assessed by whoowns: ${map.resources.length} resources in ${services.length} services.`,
+        },
       },
       'system-implementation': {
         'leveraged-authorizations': [
@@ -160,7 +219,8 @@ export function buildOscalSsp(map: ResponsibilityMap, controls: readonly Control
         ],
       },
       'control-implementation': {
-        description: 'Per NIST SP 800-53 rev. 5 control: what is inherited from AWS and what this system satisfies, with status from whoowns checks and attestations.',
+        description:
+          'Per NIST SP 800-53 rev. 5 control: what is inherited from AWS and what this system satisfies, with status from whoowns checks and attestations.',
         'implemented-requirements': implemented,
       },
     },

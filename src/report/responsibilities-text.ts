@@ -3,7 +3,12 @@
  * yours and whether it is done; `--explain` adds the trail of layers that decided each owner.
  */
 import pc from 'picocolors';
-import type { AreaResponsibility, AreaStatus, ResourceResponsibility, ResponsibilityMap } from '../responsibility/types.js';
+import type {
+  AreaResponsibility,
+  AreaStatus,
+  ResourceResponsibility,
+  ResponsibilityMap,
+} from '../responsibility/types.js';
 import { clean, where } from './terminal.js';
 
 export interface ResponsibilitiesTextOptions {
@@ -11,8 +16,9 @@ export interface ResponsibilitiesTextOptions {
   cwd: string;
   /** Show the resolution trail under every area. */
   explain: boolean;
-  /** Names of the provider's attestations, by id, for the "inherited" line. */
-  attestationNames: ReadonlyMap<string, string>;
+  providerName: string;
+  /** The provider's attestations that back every inherited area, listed once. */
+  attestationNames: readonly string[];
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -72,13 +78,16 @@ function resourceBlock(r: ResourceResponsibility, options: ResponsibilitiesTextO
   ];
   const inherited = r.areas.filter((a) => a.status === 'inherited');
   if (inherited.length > 0) {
-    const backing = [...new Set(inherited.flatMap((a) => a.inheritedFrom?.attestations ?? []))]
-      .map((id) => options.attestationNames.get(id) ?? id)
-      .join(', ');
+    // AWS's reports are listed once at the top; here only a party other than AWS is named.
+    const parties = [...new Set(inherited.map((a) => a.inheritedFrom?.party ?? ''))].filter(
+      (p) => p && p !== options.providerName,
+    );
     out.push(c.dim(`      AWS carries ${inherited.length}: ${inherited.map((a) => a.area).join(' ')}`));
-    if (backing) out.push(c.dim(`        backed by: ${backing}`));
+    if (parties.length > 0)
+      out.push(c.dim(`        carried by (your override): ${parties.map(clean).join(', ')}`));
     if (options.explain)
-      for (const a of inherited) out.push(c.dim(`        ${a.area}: ${clean(a.providerPart ?? '')} (why: ${trailLine(a)})`));
+      for (const a of inherited)
+        out.push(c.dim(`        ${a.area}: ${clean(a.providerPart ?? '')} (why: ${trailLine(a)})`));
   }
   for (const a of r.areas.filter((x) => x.owner === 'customer' || x.owner === 'shared'))
     out.push(...customerLine(a, c, options.explain));
@@ -87,16 +96,28 @@ function resourceBlock(r: ResourceResponsibility, options: ResponsibilitiesTextO
   return out;
 }
 
-export function renderResponsibilitiesText(map: ResponsibilityMap, options: ResponsibilitiesTextOptions): string {
+export function renderResponsibilitiesText(
+  map: ResponsibilityMap,
+  options: ResponsibilitiesTextOptions,
+): string {
   const c = pc.createColors(options.color);
   const out: string[] = [c.bold(map.headline.text)];
-  out.push(c.dim('  ✓ verified  ✗ failing  ? unverified (no check could tell)  ✎ attested  · inherited from AWS'));
+  out.push(
+    c.dim('  ✓ verified  ✗ failing  ? unverified (no check could tell)  ✎ attested  · inherited from AWS'),
+  );
+  out.push(c.dim(`  what AWS carries is backed by: ${options.attestationNames.join('; ')}`));
   const byService = new Map<string, ResourceResponsibility[]>();
   for (const r of map.resources) byService.set(r.service, [...(byService.get(r.service) ?? []), r]);
   for (const [service, resources] of [...byService].sort(([a], [b]) => a.localeCompare(b))) {
     const first = resources[0];
     if (!first) continue;
-    out.push('', c.bold(`${first.serviceName}`) + c.dim(` (${service}, ${first.category}) · ${resources.length} resource${resources.length === 1 ? '' : 's'}`));
+    out.push(
+      '',
+      c.bold(`${first.serviceName}`) +
+        c.dim(
+          ` (${service}, ${first.category}) · ${resources.length} resource${resources.length === 1 ? '' : 's'}`,
+        ),
+    );
     for (const r of resources) out.push(...resourceBlock(r, options, c));
   }
   if (map.account.length > 0) {
@@ -115,10 +136,17 @@ export function renderResponsibilitiesText(map: ResponsibilityMap, options: Resp
   if (cfg) {
     const applied = cfg.applied.length;
     out.push('', c.bold('YOUR WHOOWNS.YAML') + c.dim(` (${cfg.file})`));
-    out.push(`  ${applied} entr${applied === 1 ? 'y' : 'ies'} applied, ${cfg.expired.length} expired, ${cfg.unmatched.length} matched nothing`);
+    out.push(
+      `  ${applied} entr${applied === 1 ? 'y' : 'ies'} applied, ${cfg.expired.length} expired, ${cfg.unmatched.length} matched nothing`,
+    );
     for (const e of cfg.expired)
-      out.push(c.yellow(`  ! ${cfg.file}:${e.line}: ${e.kind} for ${e.area} expired on ${e.expires}; it no longer counts`));
-    for (const e of cfg.unmatched) out.push(c.yellow(`  ! ${cfg.file}:${e.line}: ${e.kind} for ${e.area} matched no customer part`));
+      out.push(
+        c.yellow(
+          `  ! ${cfg.file}:${e.line}: ${e.kind} for ${e.area} expired on ${e.expires}; it no longer counts`,
+        ),
+      );
+    for (const e of cfg.unmatched)
+      out.push(c.yellow(`  ! ${cfg.file}:${e.line}: ${e.kind} for ${e.area} matched no customer part`));
   }
   const notes = map.warnings.filter((w) => !cfg || !w.startsWith(`${cfg.file}:`));
   if (notes.length > 0) {

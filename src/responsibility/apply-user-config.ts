@@ -43,7 +43,12 @@ function refOf(kind: UserEntryRef['kind'], e: Entry, file: string, owner: string
   };
 }
 
-function applyOverride(entry: AreaResponsibility, o: Located<Override>, file: string, catalog: Catalog): void {
+function applyOverride(
+  entry: AreaResponsibility,
+  o: Located<Override>,
+  file: string,
+  catalog: Catalog,
+): void {
   const why = o.justification ?? o.evidence ?? 'see whoowns.yaml';
   const previous = { ...entry };
   entry.owner = o.owner;
@@ -59,7 +64,8 @@ function applyOverride(entry: AreaResponsibility, o: Located<Override>, file: st
   ] as const)
     delete entry[key];
   if (o.performedBy) entry.performedBy = o.performedBy;
-  if (o.owner === 'provider' || o.owner === 'shared') entry.providerPart = o.providerPart ?? previous.providerPart ?? why;
+  if (o.owner === 'provider' || o.owner === 'shared')
+    entry.providerPart = o.providerPart ?? previous.providerPart ?? why;
   if (o.owner === 'provider')
     entry.inheritedFrom = o.performedBy
       ? { party: o.performedBy, attestations: [] }
@@ -74,15 +80,10 @@ function applyOverride(entry: AreaResponsibility, o: Located<Override>, file: st
   entry.status = statusFor(o.owner, entry.evidence, o.performedBy !== undefined);
 }
 
-export interface ApplyOptions {
-  today?: string;
-}
-
 export function applyUserConfig(
   map: ResponsibilityMap,
   config: UserConfig,
   catalog: Catalog,
-  _options: ApplyOptions = {},
 ): ResponsibilityMap {
   const out = structuredClone(map);
   const report: UserConfigReport = { file: config.file, applied: [], expired: [], unmatched: [] };

@@ -34,7 +34,8 @@ describe('buildResponsibilityMap', () => {
       owner: 'provider',
       trail: [{ layer: 'category', id: 'abstracted', owner: 'provider' }],
     });
-    expect(facility.status).toBeUndefined();
+    expect(facility.status).toBe('inherited');
+    expect(facility.inheritedFrom?.attestations).toContain('soc2');
     const atRest = areaOf(areas, 'data.enc-at-rest');
     expect(atRest.trail).toEqual([
       { layer: 'category', id: 'abstracted', owner: 'shared' },
@@ -116,14 +117,15 @@ describe('buildResponsibilityMap', () => {
     const map = buildResponsibilityMap(inventory([own, none]), [], catalog);
     expect(map.resources.map((r) => areaOf(r.areas, 'data.key-mgmt').owner)).toEqual(['customer', 'shared']);
     expect(map.resources[0]).toMatchObject({ service: 'ec2', category: 'infrastructure' });
-    // The ebs-volume fact strips the instance-only duties from volumes.
+    // The ebs-volume variant strips the instance-only duties from volumes.
     const osPatch = areaOf(map.resources[0]?.areas ?? [], 'os.patch');
     expect(osPatch).toMatchObject({ owner: 'n/a' });
     expect(osPatch.trail.map((t) => `${t.layer}:${t.id}`)).toEqual([
       'category:infrastructure',
       'service:ec2',
-      'resource-fact:ebs-volume',
+      'variant:ebs-volume',
     ]);
+    expect(map.resources[0]?.variants).toEqual(['ebs-volume']);
   });
 
   it('applies deployment-variant facts (Lambda container images)', () => {
@@ -166,11 +168,19 @@ describe('buildResponsibilityMap', () => {
       result('typo-check', 'PASS', 'data.nowhere', b),
     ];
     const map = buildResponsibilityMap(inventory([b]), results, catalog);
-    const owned = [...(map.resources[0]?.areas ?? []), ...map.account].filter((a) => a.status);
-    expect(map.headline).toMatchObject({ owned: owned.length, resources: 1, verified: 1, failing: 1 });
+    const owned = [...(map.resources[0]?.areas ?? []), ...map.account].filter(
+      (a) => a.owner === 'customer' || a.owner === 'shared',
+    );
+    expect(map.headline).toMatchObject({
+      owned: owned.length,
+      resources: 1,
+      verified: 1,
+      failing: 1,
+      attested: 0,
+    });
     expect(map.headline.unverified).toBe(owned.length - 2);
     expect(map.headline.text).toBe(
-      `you own ${owned.length} responsibilities across 1 resource and the account: 1 verified, 1 failing, ${owned.length - 2} unverified`,
+      `you own ${owned.length} responsibilities across 1 resource and the account: 1 verified, 1 failing, ${owned.length - 2} unverified, 0 attested`,
     );
     expect(map.warnings).toEqual([
       'check typo-check reports area "data.nowhere", which the catalog does not define',

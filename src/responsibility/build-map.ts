@@ -17,10 +17,8 @@ import type { AreaResponsibility, ResourceResponsibility, ResponsibilityMap } fr
 export type * from './types.js';
 
 export interface BuildOptions {
-  /** The user's whoowns.yaml, already loaded and validated. */
+  /** The user's whoowns.yaml, already loaded and validated (expiry was decided when it was read). */
   userConfig?: UserConfig;
-  /** "Today" for expiry decisions; tests pin it. */
-  today?: string;
 }
 
 function describe(
@@ -152,7 +150,5 @@ export function buildResponsibilityMap(
     headline: headlineOf(resources, account),
     warnings,
   };
-  return options.userConfig
-    ? applyUserConfig(map, options.userConfig, catalog, options.today ? { today: options.today } : {})
-    : map;
+  return options.userConfig ? applyUserConfig(map, options.userConfig, catalog) : map;
 }

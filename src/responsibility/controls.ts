@@ -41,7 +41,12 @@ const ACCOUNT = { id: 'account', name: 'Account-wide' };
 
 function partsOf(map: ResponsibilityMap): ControlPart[] {
   const parts: ControlPart[] = [];
-  const push = (service: string, serviceName: string, a: ResponsibilityMap['account'][number], accountWide: boolean) =>
+  const push = (
+    service: string,
+    serviceName: string,
+    a: ResponsibilityMap['account'][number],
+    accountWide: boolean,
+  ) =>
     parts.push({
       service,
       serviceName,
@@ -112,7 +117,9 @@ export function rollUpControls(map: ResponsibilityMap, catalog: Catalog): Contro
       services: unique(parts.map((p) => p.service)).sort(),
       canBeInherited: inheritance(parts),
       awsResponsibility: unique(
-        parts.filter((p) => p.providerPart && p.owner !== 'customer').map((p) => `${p.serviceName}: ${p.providerPart}`),
+        parts
+          .filter((p) => p.providerPart && p.owner !== 'customer')
+          .map((p) => `${p.serviceName}: ${p.providerPart}`),
       ).join('\n'),
       customerResponsibility: unique(
         parts.filter((p) => p.customerPart).map((p) => `${p.serviceName}: ${p.customerPart}`),
@@ -130,7 +137,7 @@ export function rollUpControls(map: ResponsibilityMap, catalog: Catalog): Contro
 export function compareControls(a: string, b: string): number {
   const key = (id: string) => {
     const m = /^([A-Z]+)-(\d+)(?:\((\d+)\))?$/.exec(id);
-    return m ? [m[1] ?? '', Number(m[2]), Number(m[3] ?? 0)] as const : ([id, 0, 0] as const);
+    return m ? ([m[1] ?? '', Number(m[2]), Number(m[3] ?? 0)] as const) : ([id, 0, 0] as const);
   };
   const [fa, na, ea] = key(a);
   const [fb, nb, eb] = key(b);

@@ -1,8 +1,14 @@
 /** How an area's status follows from its owner, the check results and the user's attestations. */
 import type { Owner } from '../catalog/schema.js';
 import type { CheckResult, Status } from '../model/result.js';
-import type { AreaEvidence, AreaStatus, CustomerStatus, Headline, ResourceResponsibility } from './types.js';
-import type { AreaResponsibility } from './types.js';
+import type {
+  AreaEvidence,
+  AreaResponsibility,
+  AreaStatus,
+  CustomerStatus,
+  Headline,
+  ResourceResponsibility,
+} from './types.js';
 
 export function customerHasPart(owner: Owner): boolean {
   return owner === 'customer' || owner === 'shared';

@@ -50,16 +50,18 @@ function customerAreas(areas: readonly AreaResponsibility[]): CustomerArea[] {
  */
 export function summarizeOwnership(maps: readonly ResponsibilityMap[]): OwnershipSummary {
   const resources: ResourceOwnership[] = maps.flatMap((map) =>
-    map.resources.filter((r) => r.assessed).map((r) => ({
-      resourceId: r.resource.id,
-      type: r.resource.type,
-      name: r.resource.name,
-      ...(r.resource.source.file ? { file: r.resource.source.file } : {}),
-      service: r.service,
-      category: r.category,
-      providerAreas: r.areas.filter((a) => a.owner === 'provider').map((a) => a.area),
-      customerAreas: customerAreas(r.areas),
-    })),
+    map.resources
+      .filter((r) => r.assessed)
+      .map((r) => ({
+        resourceId: r.resource.id,
+        type: r.resource.type,
+        name: r.resource.name,
+        ...(r.resource.source.file ? { file: r.resource.source.file } : {}),
+        service: r.service,
+        category: r.category,
+        providerAreas: r.areas.filter((a) => a.owner === 'provider').map((a) => a.area),
+        customerAreas: customerAreas(r.areas),
+      })),
   );
   // Account-wide areas are answered once, whatever the number of templates: worst status wins.
   const account = new Map<string, CustomerArea>();

@@ -5,6 +5,7 @@ import type {
   EbsVolume,
   KmsKey,
   LambdaFunction,
+  RdsDbInstance,
   Resource,
   S3Bucket,
   S3DefaultEncryption,
@@ -93,6 +94,30 @@ export function lambda(id: string, packageType: 'Zip' | 'Image'): LambdaFunction
     reservedConcurrency: awsDefault(null, src),
     permissions: [],
     functionUrlAuthType: awsDefault(null, src),
+  };
+}
+
+export function rdsInstance(id: string, isCustom: boolean): RdsDbInstance {
+  const src = at(id);
+  return {
+    type: 'AWS::RDS::DBInstance',
+    id,
+    name: id,
+    source: src,
+    engine: explicit(isCustom ? 'custom-oracle-ee' : 'postgres', src),
+    engineVersion: awsDefault(null, src),
+    instanceClass: explicit('db.m5.large', src),
+    clusterId: awsDefault(null, src),
+    storageEncrypted: explicit(true, src),
+    kmsKeyId: awsDefault(null, src),
+    publiclyAccessible: awsDefault(false, src),
+    multiAz: explicit(true, src),
+    backupRetentionDays: explicit(7, src),
+    deletionProtection: explicit(true, src),
+    autoMinorVersionUpgrade: awsDefault(true, src),
+    iamAuthentication: awsDefault(false, src),
+    logExports: awsDefault([], src),
+    isCustom,
   };
 }
 

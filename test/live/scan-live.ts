@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
-import type { ScanReport } from '../../src/report/scan-report.js';
 import { collectionNeeds } from '../../src/checks/check.js';
 import { ALL_CHECKS } from '../../src/checks/registry.js';
+import type { ScanReport } from '../../src/report/scan-report.js';
 import { declaredOperations, plannedOperations } from '../../src/sources/aws/permissions.js';
 import { type CliRun, runCli } from '../cli-helpers.js';
 import { motoEnvironment } from './moto.js';

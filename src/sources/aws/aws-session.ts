@@ -52,20 +52,27 @@ export interface RequestStats {
   byOperation: Map<string, number>;
 }
 
-/** IAM's service prefix for a client, which is how `whoowns permissions` names actions. */
+/**
+ * IAM's service prefix for a client, which is how `whoowns permissions` names actions. Keyed by the
+ * client name lower-cased without spaces: the SDK's names (CloudWatchLogsClient,
+ * ElasticLoadBalancingV2Client) never matched the spaced forms this table once used.
+ */
 const SERVICE_PREFIX: Record<string, string> = {
-  'Elastic Load Balancing v2': 'elasticloadbalancing',
-  'CloudWatch Logs': 'logs',
-  'Config Service': 'config',
-  'S3 Control': 's3',
-  'Security Hub': 'securityhub',
-  'Secrets Manager': 'secretsmanager',
+  elasticloadbalancingv2: 'elasticloadbalancing',
+  cloudwatchlogs: 'logs',
+  configservice: 'config',
+  s3control: 's3',
+  securityhub: 'securityhub',
+  secretsmanager: 'secretsmanager',
+  accessanalyzer: 'access-analyzer',
 };
 
 function servicePrefix(clientName: string | undefined): string {
-  const name = (clientName ?? '').replace(/Client$/, '');
-  const spaced = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
-  return SERVICE_PREFIX[spaced] ?? SERVICE_PREFIX[name] ?? name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const key = (clientName ?? '')
+    .replace(/Client$/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+  return SERVICE_PREFIX[key] ?? key;
 }
 
 /**

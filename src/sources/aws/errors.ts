@@ -36,7 +36,9 @@ export function classifyFailure(operation: string, error: unknown): CallFailure 
   else if (
     status === 404 ||
     status === 501 ||
-    /Deserializ|not (yet )?implemented|UnknownOperation|InvalidAction/i.test(`${code} ${message}`)
+    /Deserializ|not (yet )?implemented|UnknownOperation|InvalidAction/i.test(`${code} ${message}`) ||
+    // An HTML page where JSON or XML was expected (moto's 404/500 for an unknown operation).
+    (code === 'SyntaxError' && /Unexpected token '<'|<!doctype|<html/i.test(message))
   ) {
     kind = 'unavailable';
   }

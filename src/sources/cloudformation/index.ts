@@ -1,8 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Inventory, SourceProblem, UnmodeledResource } from '../../model/inventory.js';
 import type { Resource } from '../../model/resources/index.js';
+import { unknown } from '../../model/value.js';
 import { foldSatellites, SATELLITE_TYPES } from './fold-satellites.js';
 import { TemplateTooComplexError } from './intrinsics.js';
+import { tokenizeUnresolved } from './mappers/common.js';
 import { mapDynamoDbTable, mapKmsKey, mapSnsTopic, mapSqsQueue } from './mappers/data-stores.js';
 import { mapEbsVolume, mapEc2Instance, mapSecurityGroup, mapVpc } from './mappers/ec2.js';
 import { mapIamManagedPolicy, mapIamRole, mapIamUser } from './mappers/iam.js';
@@ -11,7 +13,7 @@ import { mapCloudTrailTrail, mapLoadBalancer } from './mappers/logging-network.j
 import { mapRdsDbInstance } from './mappers/rds.js';
 import { mapS3Bucket } from './mappers/s3.js';
 import { parseTemplate, TemplateParseError } from './parse-template.js';
-import { ResourceReader } from './resource-reader.js';
+import { hasUnresolved, ResourceReader } from './resource-reader.js';
 import { createTemplateContext, type TemplateBody, type TemplateOptions } from './template-context.js';
 
 export { TemplateParseError } from './parse-template.js';
@@ -38,6 +40,28 @@ const MAPPERS: Record<string, (r: ResourceReader) => Resource> = {
   'AWS::SNS::Topic': mapSnsTopic,
   'AWS::SQS::Queue': mapSqsQueue,
 };
+
+/** The few properties the catalog reads to pick a variant; unresolved ones become unknown Values. */
+function variantProperties(
+  ctx: ReturnType<typeof createTemplateContext>,
+  logicalId: string,
+  type: string,
+  options: TemplateOptions,
+): { properties?: Record<string, unknown> } {
+  const names = options.variantProperties?.get(type);
+  if (!names) return {};
+  const reader = new ResourceReader(ctx, logicalId, type);
+  const properties: Record<string, unknown> = {};
+  for (const name of names) {
+    const value = reader.get([name]);
+    if (value === undefined) continue;
+    const unresolved = hasUnresolved(value);
+    properties[name] = unresolved
+      ? unknown(`${name} ${unresolved.reason}`, reader.source([name]))
+      : tokenizeUnresolved(value);
+  }
+  return { properties };
+}
 
 function describeUntyped(logicalId: string, type: unknown): string {
   if (logicalId.startsWith('Fn::ForEach::')) return 'Fn::ForEach loop (expanded at deploy time)';
@@ -81,7 +105,8 @@ export function loadTemplateText(text: string, file: string, options: TemplateOp
       const mapper = MAPPERS[type];
       if (mapper) resources.push(mapper(new ResourceReader(ctx, logicalId, type)));
       else if (SATELLITE_TYPES.has(type)) satellites.push({ logicalId, type });
-      else unmodeled.push({ id: logicalId, type, source });
+      else
+        unmodeled.push({ id: logicalId, type, source, ...variantProperties(ctx, logicalId, type, options) });
     } catch (error) {
       if (error instanceof TemplateTooComplexError) throw new TemplateParseError(file, error.message);
       const reason = error instanceof Error ? error.message : String(error);

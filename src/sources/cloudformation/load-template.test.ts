@@ -85,6 +85,25 @@ describe('loading a CloudFormation template', () => {
     ]);
   });
 
+  it('copies only the variant properties asked for into unmodeled resources', () => {
+    const inv = loadTemplateText(
+      `Parameters:
+  Mode: { Type: String }
+Resources:
+  Task: { Type: AWS::ECS::TaskDefinition, Properties: { RequiresCompatibilities: [FARGATE], ContainerDefinitions: [{ Name: a, Environment: [{ Name: P, Value: hunter2 }] }] } }
+  Svc: { Type: AWS::ECS::Service, Properties: { LaunchType: !Ref Mode } }
+  Other: { Type: AWS::SSM::Parameter, Properties: { Value: secret } }
+`,
+      'a.yaml',
+      { variantProperties: new Map([['AWS::ECS::TaskDefinition', ['RequiresCompatibilities']], ['AWS::ECS::Service', ['LaunchType']]]) },
+    );
+    const byIdUnmodeled = new Map(inv.unmodeled.map((u) => [u.id, u]));
+    expect(byIdUnmodeled.get('Task')?.properties).toEqual({ RequiresCompatibilities: ['FARGATE'] });
+    expect(byIdUnmodeled.get('Svc')?.properties?.LaunchType).toMatchObject({ known: false });
+    expect(byIdUnmodeled.get('Other')?.properties).toBeUndefined();
+    expect(JSON.stringify(inv)).not.toContain('hunter2');
+  });
+
   it('leaves out resources whose condition is false, and lists them', () => {
     const inv = loadTemplateText(
       'Conditions:\n  No: !Equals [a, b]\nResources:\n  B: { Type: AWS::S3::Bucket, Condition: No }\n',

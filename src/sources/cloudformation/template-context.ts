@@ -15,6 +15,11 @@ export interface TemplateOptions {
   parameters?: Readonly<Record<string, string>>;
   region?: string;
   accountId?: string;
+  /**
+   * Properties to copy, per unmodeled resource type, so the responsibility map can tell
+   * deployment variants apart (ECS launch type…). Only these are kept: others can hold secrets.
+   */
+  variantProperties?: ReadonlyMap<string, readonly string[]>;
   /** Upper bound on nodes the resolver may visit; protects against alias bombs. */
   nodeBudget?: number;
 }

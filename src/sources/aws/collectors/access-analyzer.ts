@@ -3,8 +3,7 @@ import { explicit, unknown } from '../../../model/value.js';
 import type { Collector } from '../collector.js';
 import { attempt, collectPages } from './support.js';
 
-// The session names actions by the SDK client (accessanalyzer); IAM's prefix is access-analyzer.
-const LIST = 'accessanalyzer:ListAnalyzers';
+const LIST = 'access-analyzer:ListAnalyzers';
 
 /** External-access analyzers: the unused-access and internal-access kinds do not answer CIS 1.20. */
 const EXTERNAL_ACCESS = new Set(['ACCOUNT', 'ORGANIZATION']);
@@ -14,7 +13,7 @@ export const accessAnalyzerCollector: Collector = {
   id: 'access-analyzer',
   scope: 'regional',
   produces: ['AWS::Account'],
-  operations: { [LIST]: { fields: ['accessAnalyzerActive'], iam: ['access-analyzer:ListAnalyzers'] } },
+  operations: { [LIST]: { fields: ['accessAnalyzerActive'] } },
   async collect(ctx) {
     if (!ctx.wants('AWS::Account', 'accessAnalyzerActive')) return;
     const settings = ctx.builder.region(ctx.region);
@@ -27,6 +26,9 @@ export const accessAnalyzerCollector: Collector = {
       return;
     }
     const active = listed.value.find((a) => a.status === 'ACTIVE' && EXTERNAL_ACCESS.has(String(a.type)));
-    settings.accessAnalyzerActive = explicit(!!active, { api: LIST, ...(active?.arn ? { arn: active.arn } : {}) });
+    settings.accessAnalyzerActive = explicit(!!active, {
+      api: LIST,
+      ...(active?.arn ? { arn: active.arn } : {}),
+    });
   },
 };

@@ -1,8 +1,8 @@
 import {
   CloudTrailClient,
   DescribeTrailsCommand,
-  type GetEventSelectorsCommandOutput,
   GetEventSelectorsCommand,
+  type GetEventSelectorsCommandOutput,
   GetTrailStatusCommand,
   type Trail,
 } from '@aws-sdk/client-cloudtrail';
@@ -53,7 +53,11 @@ async function perTrail<T>(
   }
 }
 
-async function trailOf(ctx: CollectContext, client: CloudTrailClient, trail: Trail): Promise<CloudTrailTrail> {
+async function trailOf(
+  ctx: CollectContext,
+  client: CloudTrailClient,
+  trail: Trail,
+): Promise<CloudTrailTrail> {
   const arn = trail.TrailARN ?? '';
   const src: SourceRef = { arn, api: DESCRIBE };
   const [isLogging, s3DataEvents] = await Promise.all([
@@ -71,7 +75,8 @@ async function trailOf(ctx: CollectContext, client: CloudTrailClient, trail: Tra
     arn,
     name: trail.Name ?? arn,
     region: trail.HomeRegion ?? ctx.region,
-    account: ctx.accountId,
+    // An organization trail seen from a member account belongs to the management account.
+    account: arn.split(':')[4] || ctx.accountId,
     source: src,
     isLogging,
     multiRegion: explicit(trail.IsMultiRegionTrail ?? false, src),
@@ -90,17 +95,7 @@ export const cloudtrailCollector: Collector = {
   scope: 'regional',
   produces: [TYPE],
   operations: {
-    'cloudtrail:DescribeTrails': {
-      fields: [
-        'multiRegion',
-        'includeGlobalServiceEvents',
-        'logFileValidation',
-        'kmsKeyId',
-        's3BucketName',
-        'cloudWatchLogsGroupArn',
-        'organizationTrail',
-      ],
-    },
+    'cloudtrail:DescribeTrails': { fields: [] },
     'cloudtrail:GetTrailStatus': { fields: ['isLogging'] },
     'cloudtrail:GetEventSelectors': { fields: ['s3DataEvents'] },
   },
@@ -109,8 +104,10 @@ export const cloudtrailCollector: Collector = {
     const client = ctx.session.client(CloudTrailClient, ctx.region);
     let trails: Trail[];
     try {
-      // Without shadow trails, a multi-region trail is listed once, by its home region.
-      const out = await client.send(new DescribeTrailsCommand({ includeShadowTrails: false }));
+      // Shadow trails are asked for because without them a member account does not see its
+      // organization's trail at all; keeping each trail only in its home region lists a
+      // multi-region trail (and the organization trail) once.
+      const out = await client.send(new DescribeTrailsCommand({ includeShadowTrails: true }));
       trails = (out.trailList ?? []).filter((t) => !t.HomeRegion || t.HomeRegion === ctx.region);
     } catch (error) {
       ctx.builder.fail(DESCRIBE, error, `trails in ${ctx.region}`);

@@ -1,13 +1,17 @@
 import {
   CloudTrailClient,
   DescribeTrailsCommand,
-  type GetEventSelectorsCommandOutput,
   GetEventSelectorsCommand,
+  type GetEventSelectorsCommandOutput,
   GetTrailStatusCommand,
   type Trail,
 } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchClient, type MetricAlarm, paginateDescribeAlarms } from '@aws-sdk/client-cloudwatch';
-import { CloudWatchLogsClient, type MetricFilter, paginateDescribeMetricFilters } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  CloudWatchLogsClient,
+  type MetricFilter,
+  paginateDescribeMetricFilters,
+} from '@aws-sdk/client-cloudwatch-logs';
 import { paginateListSubscriptions, SNSClient } from '@aws-sdk/client-sns';
 import type { MonitoredPattern } from '../../../model/resources/index.js';
 import { explicit, type SourceRef, unknown } from '../../../model/value.js';
@@ -24,7 +28,12 @@ const SUBSCRIPTIONS = 'sns:ListSubscriptions';
 /** A call that failed, carrying the reason the builder recorded. */
 class Unanswered extends Error {}
 
-async function call<T>(ctx: CollectContext, operation: string, where: string, run: () => Promise<T>): Promise<T> {
+async function call<T>(
+  ctx: CollectContext,
+  operation: string,
+  where: string,
+  run: () => Promise<T>,
+): Promise<T> {
   try {
     return await run();
   } catch (error) {
@@ -41,12 +50,15 @@ function recordsAllManagementEvents(out: GetEventSelectorsCommandOutput): boolea
   const basic = out.EventSelectors ?? [];
   const advanced = out.AdvancedEventSelectors ?? [];
   if (basic.length === 0 && advanced.length === 0) return true;
-  if (basic.some((s) => s.IncludeManagementEvents !== false && (s.ReadWriteType ?? 'All') === 'All')) return true;
-  return advanced.some(
-    (s) =>
-      s.FieldSelectors.some((f) => f.Field === 'eventCategory' && (f.Equals ?? []).includes('Management')) &&
-      !s.FieldSelectors.some((f) => f.Field === 'readOnly'),
-  );
+  if (basic.some((s) => s.IncludeManagementEvents !== false && (s.ReadWriteType ?? 'All') === 'All'))
+    return true;
+  return advanced.some((s) => {
+    const fields = s.FieldSelectors ?? [];
+    return (
+      fields.some((f) => f.Field === 'eventCategory' && (f.Equals ?? []).includes('Management')) &&
+      !fields.some((f) => f.Field === 'readOnly')
+    );
+  });
 }
 
 interface LogGroupRef {
@@ -68,12 +80,17 @@ function parseLogGroupArn(arn: string): LogGroupRef | undefined {
 async function qualifyingLogGroups(ctx: CollectContext): Promise<LogGroupRef[]> {
   const home = ctx.session.client(CloudTrailClient, ctx.region);
   // Shadow copies included: every multi-region trail shows in every region, wherever its home is.
-  const trails: Trail[] = await call(ctx, TRAILS, 'CloudTrail trails', async () =>
-    (await home.send(new DescribeTrailsCommand({ includeShadowTrails: true }))).trailList ?? [],
+  const trails: Trail[] = await call(
+    ctx,
+    TRAILS,
+    'CloudTrail trails',
+    async () => (await home.send(new DescribeTrailsCommand({ includeShadowTrails: true }))).trailList ?? [],
   );
   const groups = new Map<string, LogGroupRef>();
   for (const trail of trails) {
-    const group = trail.CloudWatchLogsLogGroupArn ? parseLogGroupArn(trail.CloudWatchLogsLogGroupArn) : undefined;
+    const group = trail.CloudWatchLogsLogGroupArn
+      ? parseLogGroupArn(trail.CloudWatchLogsLogGroupArn)
+      : undefined;
     if (!trail.IsMultiRegionTrail || !trail.TrailARN || !group) continue;
     const client = ctx.session.client(CloudTrailClient, trail.HomeRegion ?? ctx.region);
     const status = await call(ctx, STATUS, trail.TrailARN, () =>
@@ -103,17 +120,25 @@ async function topicsWithSubscribers(ctx: CollectContext, region: string): Promi
 function alarmWatches(alarm: MetricAlarm, metric: { name: string; namespace: string }): boolean {
   if (alarm.MetricName === metric.name && alarm.Namespace === metric.namespace) return true;
   return (alarm.Metrics ?? []).some(
-    (m) => m.MetricStat?.Metric?.MetricName === metric.name && m.MetricStat.Metric.Namespace === metric.namespace,
+    (m) =>
+      m.MetricStat?.Metric?.MetricName === metric.name && m.MetricStat.Metric.Namespace === metric.namespace,
   );
 }
 
 /** Metric filters of the log groups in one region, each with the alarms on its metric. */
-async function patternsIn(ctx: CollectContext, region: string, groups: LogGroupRef[]): Promise<MonitoredPattern[]> {
+async function patternsIn(
+  ctx: CollectContext,
+  region: string,
+  groups: LogGroupRef[],
+): Promise<MonitoredPattern[]> {
   const logs = ctx.session.client(CloudWatchLogsClient, region);
   const filters: Array<{ group: LogGroupRef; filter: MetricFilter }> = [];
   for (const group of groups) {
     const found = await call(ctx, FILTERS, group.arn, () =>
-      collectPages(paginateDescribeMetricFilters({ client: logs }, { logGroupName: group.name }), (p) => p.metricFilters),
+      collectPages(
+        paginateDescribeMetricFilters({ client: logs }, { logGroupName: group.name }),
+        (p) => p.metricFilters,
+      ),
     );
     for (const filter of found) filters.push({ group, filter });
   }
@@ -122,7 +147,10 @@ async function patternsIn(ctx: CollectContext, region: string, groups: LogGroupR
   const cloudwatch = ctx.session.client(CloudWatchClient, region);
   const [alarms, notified] = await Promise.all([
     call(ctx, ALARMS, `CloudWatch alarms in ${region}`, () =>
-      collectPages(paginateDescribeAlarms({ client: cloudwatch }, { AlarmTypes: ['MetricAlarm'] }), (p) => p.MetricAlarms),
+      collectPages(
+        paginateDescribeAlarms({ client: cloudwatch }, { AlarmTypes: ['MetricAlarm'] }),
+        (p) => p.MetricAlarms,
+      ),
     ),
     topicsWithSubscribers(ctx, region),
   ]);

@@ -1,7 +1,7 @@
 import {
   ConfigServiceClient,
-  DescribeConfigurationRecordersCommand,
   DescribeConfigurationRecorderStatusCommand,
+  DescribeConfigurationRecordersCommand,
 } from '@aws-sdk/client-config-service';
 import { explicit, type SourceRef, unknown } from '../../../model/value.js';
 import type { Collector } from '../collector.js';
@@ -39,9 +39,16 @@ export const configCollector: Collector = {
       settings.configRecorder = explicit(null, { api: RECORDERS });
       return;
     }
-    const src: SourceRef = { api: `${RECORDERS} + ${STATUS}`, ...(recorder.arn ? { arn: recorder.arn } : {}) };
+    const src: SourceRef = {
+      api: `${RECORDERS} + ${STATUS}`,
+      ...(recorder.arn ? { arn: recorder.arn } : {}),
+    };
     const status = await attempt(ctx, STATUS, where, () =>
-      config.send(new DescribeConfigurationRecorderStatusCommand({ ConfigurationRecorderNames: [recorder.name as string] })),
+      config.send(
+        new DescribeConfigurationRecorderStatusCommand({
+          ConfigurationRecorderNames: [recorder.name as string],
+        }),
+      ),
     );
     if (!status.ok) {
       settings.configRecorder = unknown(status.reason, src);

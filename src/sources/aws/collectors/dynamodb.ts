@@ -31,7 +31,11 @@ type KeyType = DynamoDbTable['encryptionKeyType'] extends Value<infer T> ? T : n
  * DescribeTable names the KMS key by ARN only, for the AWS managed key as for a customer's: the
  * region's aliases tell which one is alias/aws/dynamodb.
  */
-async function keyTypeOf(ctx: CollectContext, table: TableDescription, src: SourceRef): Promise<Value<KeyType>> {
+async function keyTypeOf(
+  ctx: CollectContext,
+  table: TableDescription,
+  src: SourceRef,
+): Promise<Value<KeyType>> {
   const sse = table.SSEDescription;
   // No SSE description (or DISABLED) is the default: encrypted with a key AWS owns.
   if (!sse || sse.Status === 'DISABLED' || sse.Status === 'DISABLING' || !sse.KMSMasterKeyArn)
@@ -57,7 +61,8 @@ async function tableOf(
         return table;
       })
     : undefined;
-  const arn = (described?.ok && described.value.TableArn) || regionalArn(ctx, 'dynamodb', `table/${TableName}`);
+  const arn =
+    (described?.ok && described.value.TableArn) || regionalArn(ctx, 'dynamodb', `table/${TableName}`);
   const src: SourceRef = { arn, api: DESCRIBE };
   const gate = (field: string): TableDescription | UnknownValue => {
     if (!wants(field) || !described) return notCollected(src);
@@ -73,7 +78,8 @@ async function tableOf(
     ? attempt(ctx, BACKUPS, arn, async () => {
         const out = await dynamodb.send(new DescribeContinuousBackupsCommand({ TableName }));
         return (
-          out.ContinuousBackupsDescription?.PointInTimeRecoveryDescription?.PointInTimeRecoveryStatus === 'ENABLED'
+          out.ContinuousBackupsDescription?.PointInTimeRecoveryDescription?.PointInTimeRecoveryStatus ===
+          'ENABLED'
         );
       }).then((o) => (o.ok ? explicit(o.value, backupSrc) : unknown(o.reason, backupSrc)))
     : Promise.resolve(notCollected(backupSrc));

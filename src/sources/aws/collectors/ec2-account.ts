@@ -84,7 +84,10 @@ async function readPublicSnapshots(ctx: CollectContext, ec2: EC2Client): Promise
           const answer = await ec2.send(
             new DescribeSnapshotAttributeCommand({ SnapshotId, Attribute: 'createVolumePermission' }),
           );
-          return { SnapshotId, public: (answer.CreateVolumePermissions ?? []).some((p) => p.Group === 'all') };
+          return {
+            SnapshotId,
+            public: (answer.CreateVolumePermissions ?? []).some((p) => p.Group === 'all'),
+          };
         }),
       ),
     ),

@@ -1,5 +1,5 @@
 import {
-  type EC2Client,
+  EC2Client,
   type IpPermission,
   paginateDescribeFlowLogs,
   paginateDescribeNetworkInterfaces,
@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import type { SecurityGroupRule } from '../../../model/resources/index.js';
 import { explicit, type SourceRef, unknown, type Value } from '../../../model/value.js';
-import type { CollectContext } from '../collector.js';
+import type { CollectContext, Collector } from '../collector.js';
 import { attempt, collectPages, notCollected, type Outcome, regionalArn, tagMap } from './support.js';
 
 const GROUPS = 'ec2:DescribeSecurityGroups';
@@ -18,7 +18,7 @@ const INTERFACES = 'ec2:DescribeNetworkInterfaces';
 const PROTOCOL_NAMES: Record<string, string> = { '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6' };
 
 /** One model rule per peer: EC2 packs every CIDR, group and prefix list of a permission together. */
-function rulesOf(
+export function rulesOf(
   permissions: IpPermission[] | undefined,
   direction: 'ingress' | 'egress',
   src: SourceRef,
@@ -42,18 +42,27 @@ function rulesOf(
     };
     const withDescription = (d: string | undefined) => (d ? { description: d } : {});
     for (const r of p.IpRanges ?? [])
-      if (r.CidrIp) rules.push({ ...base, cidrIpv4: explicit(r.CidrIp, src), ...withDescription(r.Description) });
+      if (r.CidrIp)
+        rules.push({ ...base, cidrIpv4: explicit(r.CidrIp, src), ...withDescription(r.Description) });
     for (const r of p.Ipv6Ranges ?? [])
       if (r.CidrIpv6)
         rules.push({ ...base, cidrIpv6: explicit(r.CidrIpv6, src), ...withDescription(r.Description) });
     for (const g of p.UserIdGroupPairs ?? []) {
       const peer = g.GroupId ?? g.GroupName;
       if (peer)
-        rules.push({ ...base, sourceSecurityGroupId: explicit(peer, src), ...withDescription(g.Description) });
+        rules.push({
+          ...base,
+          sourceSecurityGroupId: explicit(peer, src),
+          ...withDescription(g.Description),
+        });
     }
     for (const l of p.PrefixListIds ?? [])
       if (l.PrefixListId)
-        rules.push({ ...base, prefixListId: explicit(l.PrefixListId, src), ...withDescription(l.Description) });
+        rules.push({
+          ...base,
+          prefixListId: explicit(l.PrefixListId, src),
+          ...withDescription(l.Description),
+        });
   }
   return rules;
 }
@@ -69,7 +78,7 @@ async function groupsInUse(ctx: CollectContext, ec2: EC2Client): Promise<Outcome
   });
 }
 
-export async function collectSecurityGroups(ctx: CollectContext, ec2: EC2Client): Promise<void> {
+async function collectSecurityGroups(ctx: CollectContext, ec2: EC2Client): Promise<void> {
   const [listed, used] = await Promise.all([
     attempt(ctx, GROUPS, `security groups in ${ctx.region}`, () =>
       collectPages(paginateDescribeSecurityGroups({ client: ec2 }, {}), (p) => p.SecurityGroups),
@@ -99,7 +108,10 @@ export async function collectSecurityGroups(ctx: CollectContext, ec2: EC2Client)
       ...(tags ? { tags } : {}),
       groupName: explicit(group.GroupName ?? '', src),
       vpcId: explicit(group.VpcId ?? null, src),
-      rules: [...rulesOf(group.IpPermissions, 'ingress', src), ...rulesOf(group.IpPermissionsEgress, 'egress', src)],
+      rules: [
+        ...rulesOf(group.IpPermissions, 'ingress', src),
+        ...rulesOf(group.IpPermissionsEgress, 'egress', src),
+      ],
       // Every VPC has exactly one group named "default", and no other group may take that name.
       isDefault: group.GroupName === 'default',
       inUse,
@@ -107,7 +119,7 @@ export async function collectSecurityGroups(ctx: CollectContext, ec2: EC2Client)
   }
 }
 
-export async function collectVpcs(ctx: CollectContext, ec2: EC2Client): Promise<void> {
+async function collectVpcs(ctx: CollectContext, ec2: EC2Client): Promise<void> {
   const [listed, flowLogs] = await Promise.all([
     attempt(ctx, 'ec2:DescribeVpcs', `VPCs in ${ctx.region}`, () =>
       collectPages(paginateDescribeVpcs({ client: ec2 }, {}), (p) => p.Vpcs),
@@ -149,3 +161,30 @@ export async function collectVpcs(ctx: CollectContext, ec2: EC2Client): Promise<
     });
   }
 }
+
+export const securityGroupsCollector: Collector = {
+  id: 'ec2-security-groups',
+  scope: 'regional',
+  produces: ['AWS::EC2::SecurityGroup'],
+  operations: {
+    'ec2:DescribeSecurityGroups': { fields: [] },
+    'ec2:DescribeNetworkInterfaces': { fields: ['inUse'] },
+  },
+  async collect(ctx) {
+    if (ctx.wants('AWS::EC2::SecurityGroup'))
+      await collectSecurityGroups(ctx, ctx.session.client(EC2Client, ctx.region));
+  },
+};
+
+export const vpcsCollector: Collector = {
+  id: 'vpcs',
+  scope: 'regional',
+  produces: ['AWS::EC2::VPC'],
+  operations: {
+    'ec2:DescribeVpcs': { fields: [] },
+    'ec2:DescribeFlowLogs': { fields: ['flowLogsEnabled'] },
+  },
+  async collect(ctx) {
+    if (ctx.wants('AWS::EC2::VPC')) await collectVpcs(ctx, ctx.session.client(EC2Client, ctx.region));
+  },
+};

@@ -7,8 +7,8 @@ import {
 } from '@aws-sdk/client-ec2';
 import type { EbsSettings, Ec2Instance } from '../../../model/resources/index.js';
 import { explicit, type SourceRef, unknown, type Value } from '../../../model/value.js';
+import type { AwsSession } from '../aws-session.js';
 import type { CollectContext, Collector } from '../collector.js';
-import { collectSecurityGroups, collectVpcs } from './ec2-network.js';
 import {
   attempt,
   collectPages,
@@ -29,7 +29,8 @@ const VOLUMES = 'ec2:DescribeVolumes';
  */
 function publicIpOf(instance: Instance, src: SourceRef): Value<boolean> {
   const hasAddress =
-    !!instance.PublicIpAddress || (instance.NetworkInterfaces ?? []).some((nic) => !!nic.Association?.PublicIp);
+    !!instance.PublicIpAddress ||
+    (instance.NetworkInterfaces ?? []).some((nic) => !!nic.Association?.PublicIp);
   if (hasAddress) return explicit(true, src);
   const state = instance.State?.Name;
   if (state === 'stopped' || state === 'stopping')
@@ -123,90 +124,92 @@ function instanceOf(
   };
 }
 
-function addVolumes(ctx: CollectContext, volumes: Volume[]): void {
-  for (const volume of volumes) {
-    const id = volume.VolumeId ?? '';
-    const arn = regionalArn(ctx, 'ec2', `volume/${id}`);
-    const src: SourceRef = { arn, api: VOLUMES };
-    const tags = tagMap(volume.Tags);
-    ctx.builder.add({
-      type: 'AWS::EC2::Volume',
-      id: arn,
-      arn,
-      name: id,
-      region: ctx.region,
-      account: ctx.accountId,
-      source: src,
-      ...(tags ? { tags } : {}),
-      encrypted: explicit(volume.Encrypted ?? false, src),
-      kmsKeyId: explicit(volume.KmsKeyId ?? null, src),
-      sizeGiB: volume.Size !== undefined ? explicit(volume.Size, src) : unknown('no size returned', src),
-      attachedInstanceIds: (volume.Attachments ?? [])
-        .filter((a) => a.InstanceId)
-        .map((a) => regionalArn(ctx, 'ec2', `instance/${a.InstanceId}`)),
-    });
+const volumeCache = new WeakMap<AwsSession, Map<string, Promise<Outcome<Volume[]>>>>();
+
+/**
+ * The region's volumes, listed once per scan: the same answer serves the volumes themselves and
+ * the encryption of every instance's block devices (DescribeInstances does not report it).
+ */
+function regionVolumes(ctx: CollectContext): Promise<Outcome<Volume[]>> {
+  let perRegion = volumeCache.get(ctx.session);
+  if (!perRegion) {
+    perRegion = new Map();
+    volumeCache.set(ctx.session, perRegion);
   }
+  let pending = perRegion.get(ctx.region);
+  if (!pending) {
+    const ec2 = ctx.session.client(EC2Client, ctx.region);
+    pending = attempt(ctx, VOLUMES, `volumes in ${ctx.region}`, () =>
+      collectPages(paginateDescribeVolumes({ client: ec2 }, {}), (p) => p.Volumes),
+    );
+    perRegion.set(ctx.region, pending);
+  }
+  return pending;
 }
 
-export const ec2Collector: Collector = {
-  id: 'ec2',
+export const ec2InstancesCollector: Collector = {
+  id: 'ec2-instances',
   scope: 'regional',
-  produces: ['AWS::EC2::Instance', 'AWS::EC2::SecurityGroup', 'AWS::EC2::VPC', 'AWS::EC2::Volume'],
+  produces: ['AWS::EC2::Instance'],
   operations: {
-    'ec2:DescribeInstances': {
-      fields: [
-        'imageId',
-        'instanceType',
-        'metadataHttpTokens',
-        'metadataEndpoint',
-        'publicIp',
-        'subnetId',
-        'securityGroupIds',
-        'iamInstanceProfile',
-        'volumes',
-        'detailedMonitoring',
-      ],
-    },
-    'ec2:DescribeVolumes': { fields: ['volumes', 'encrypted', 'kmsKeyId', 'sizeGiB', 'attachedInstanceIds'] },
-    'ec2:DescribeSecurityGroups': { fields: ['groupName', 'vpcId', 'rules', 'isDefault', 'inUse'] },
-    'ec2:DescribeNetworkInterfaces': { fields: ['inUse'] },
-    'ec2:DescribeVpcs': { fields: ['cidrBlock', 'flowLogsEnabled', 'isDefault'] },
-    'ec2:DescribeFlowLogs': { fields: ['flowLogsEnabled'] },
+    // Listing calls have no fields: they run whenever the type is read at all.
+    'ec2:DescribeInstances': { fields: [] },
+    'ec2:DescribeVolumes': { fields: ['volumes'] },
   },
   async collect(ctx) {
+    if (!ctx.wants('AWS::EC2::Instance')) return;
     const ec2 = ctx.session.client(EC2Client, ctx.region);
-    const wantsInstances = ctx.wants('AWS::EC2::Instance');
-    const wantsVolumes = ctx.wants('AWS::EC2::Volume');
-    // One DescribeVolumes per region serves both the volumes and the instances' block devices.
-    const volumes =
-      wantsVolumes || (wantsInstances && ctx.wants('AWS::EC2::Instance', 'volumes'))
-        ? await attempt(ctx, VOLUMES, `volumes in ${ctx.region}`, () =>
-            collectPages(paginateDescribeVolumes({ client: ec2 }, {}), (p) => p.Volumes),
-          )
-        : undefined;
-    if (wantsVolumes && volumes?.ok) addVolumes(ctx, volumes.value);
+    const [listed, volumes] = await Promise.all([
+      attempt(ctx, INSTANCES, `instances in ${ctx.region}`, () =>
+        collectPages(paginateDescribeInstances({ client: ec2 }, {}), (p) =>
+          (p.Reservations ?? []).flatMap((r) => r.Instances ?? []),
+        ),
+      ),
+      ctx.wants('AWS::EC2::Instance', 'volumes') ? regionVolumes(ctx) : undefined,
+    ]);
+    if (!listed.ok) return;
     const byId: Outcome<Map<string, Volume>> | undefined = volumes?.ok
       ? { ok: true, value: new Map(volumes.value.map((v) => [v.VolumeId ?? '', v])) }
       : volumes;
-    await Promise.all([
-      wantsInstances
-        ? (async () => {
-            const listed = await attempt(ctx, INSTANCES, `instances in ${ctx.region}`, () =>
-              collectPages(paginateDescribeInstances({ client: ec2 }, {}), (p) =>
-                (p.Reservations ?? []).flatMap((r) => r.Instances ?? []),
-              ),
-            );
-            if (!listed.ok) return;
-            for (const instance of listed.value) {
-              // Terminated instances stay listed for about an hour but no longer exist.
-              const state = instance.State?.Name;
-              if (state === 'terminated' || state === 'shutting-down') continue;
-              ctx.builder.add(instanceOf(ctx, instance, byId));
-            }
-          })()
-        : undefined,
-      ctx.wants('AWS::EC2::SecurityGroup') ? collectSecurityGroups(ctx, ec2) : undefined,
-      ctx.wants('AWS::EC2::VPC') ? collectVpcs(ctx, ec2) : undefined,
-    ]);
+    for (const instance of listed.value) {
+      // Terminated instances stay listed for about an hour but no longer exist.
+      const state = instance.State?.Name;
+      if (state === 'terminated' || state === 'shutting-down') continue;
+      ctx.builder.add(instanceOf(ctx, instance, byId));
+    }
+  },
+};
+
+export const ebsVolumesCollector: Collector = {
+  id: 'ebs-volumes',
+  scope: 'regional',
+  produces: ['AWS::EC2::Volume'],
+  operations: { 'ec2:DescribeVolumes': { fields: [] } },
+  async collect(ctx) {
+    if (!ctx.wants('AWS::EC2::Volume')) return;
+    const volumes = await regionVolumes(ctx);
+    if (!volumes.ok) return;
+    for (const volume of volumes.value) {
+      const id = volume.VolumeId ?? '';
+      const arn = regionalArn(ctx, 'ec2', `volume/${id}`);
+      const src: SourceRef = { arn, api: VOLUMES };
+      const tags = tagMap(volume.Tags);
+      ctx.builder.add({
+        type: 'AWS::EC2::Volume',
+        id: arn,
+        arn,
+        name: id,
+        region: ctx.region,
+        account: ctx.accountId,
+        source: src,
+        ...(tags ? { tags } : {}),
+        encrypted: explicit(volume.Encrypted ?? false, src),
+        kmsKeyId: explicit(volume.KmsKeyId ?? null, src),
+        sizeGiB: volume.Size !== undefined ? explicit(volume.Size, src) : unknown('no size returned', src),
+        attachedInstanceIds: (volume.Attachments ?? [])
+          .filter((a) => a.InstanceId)
+          .map((a) => regionalArn(ctx, 'ec2', `instance/${a.InstanceId}`)),
+      });
+    }
   },
 };

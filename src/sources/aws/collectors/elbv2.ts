@@ -2,9 +2,9 @@ import {
   DescribeLoadBalancerAttributesCommand,
   ElasticLoadBalancingV2Client,
   type Listener,
-  type LoadBalancer as SdkLoadBalancer,
   paginateDescribeListeners,
   paginateDescribeLoadBalancers,
+  type LoadBalancer as SdkLoadBalancer,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import pLimit from 'p-limit';
 import type { LoadBalancer, LoadBalancerListener } from '../../../model/resources/index.js';
@@ -57,8 +57,9 @@ async function attributesOf(
     return out;
   }
   const read = await attempt(ctx, ATTRIBUTES, arn, async () => {
-    const attributes = (await client.send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: arn })))
-      .Attributes;
+    const attributes = (
+      await client.send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: arn }))
+    ).Attributes;
     return new Map((attributes ?? []).map((a) => [a.Key ?? '', a.Value ?? '']));
   });
   for (const f of fields) {
@@ -122,7 +123,7 @@ export const elbv2Collector: Collector = {
   scope: 'regional',
   produces: [TYPE],
   operations: {
-    'elasticloadbalancing:DescribeLoadBalancers': { fields: ['lbType', 'scheme'] },
+    'elasticloadbalancing:DescribeLoadBalancers': { fields: [] },
     'elasticloadbalancing:DescribeLoadBalancerAttributes': { fields: Object.keys(ATTRIBUTE_FIELDS) },
     'elasticloadbalancing:DescribeListeners': { fields: ['listeners'] },
   },

@@ -35,7 +35,9 @@ export const guardDutyCollector: Collector = {
     const src: SourceRef = { api: `${LIST} + ${GET}` };
     let reason: string | undefined;
     for (const DetectorId of listed.value) {
-      const detector = await attempt(ctx, GET, DetectorId, () => client.send(new GetDetectorCommand({ DetectorId })));
+      const detector = await attempt(ctx, GET, DetectorId, () =>
+        client.send(new GetDetectorCommand({ DetectorId })),
+      );
       if (detector.ok && detector.value.Status === 'ENABLED') {
         settings.guardDutyEnabled = explicit(true, { ...src, arn: DetectorId });
         return;

@@ -29,18 +29,23 @@ const DESCRIBE = 'kms:DescribeKey';
 const ROTATION = 'kms:GetKeyRotationStatus';
 const POLICY = 'kms:GetKeyPolicy';
 
+/** KeySpec replaced CustomerMasterKeySpec; either may be reported, and both default to symmetric. */
+const specOf = (m: KeyMetadata) => String(m.KeySpec ?? m.CustomerMasterKeySpec ?? 'SYMMETRIC_DEFAULT');
+const usageOf = (m: KeyMetadata) => String(m.KeyUsage ?? 'ENCRYPT_DECRYPT');
+
 async function rotationOf(
   ctx: CollectContext,
   kms: KMSClient,
   meta: KeyMetadata,
   arn: string,
+  managedBy: KmsKey['managedBy'],
 ): Promise<Value<boolean>> {
   const src: SourceRef = { arn, api: ROTATION };
   if (!ctx.wants(TYPE, 'rotationEnabled')) return notCollected(src);
   // AWS rotates its managed keys every year; the customer cannot change that.
-  if (meta.KeyManager === 'AWS') return awsDefault(true, src);
+  if (managedBy === 'aws') return awsDefault(true, src);
   // Asymmetric and HMAC keys cannot rotate automatically, and a key being deleted is never used again.
-  if (meta.KeySpec !== 'SYMMETRIC_DEFAULT' || meta.KeyUsage !== 'ENCRYPT_DECRYPT')
+  if (specOf(meta) !== 'SYMMETRIC_DEFAULT' || usageOf(meta) !== 'ENCRYPT_DECRYPT')
     return explicit(false, src);
   if (meta.KeyState === 'PendingDeletion' || meta.KeyState === 'PendingReplicaDeletion')
     return unknown('the key is pending deletion', src);
@@ -71,7 +76,10 @@ async function keyOf(
     return meta;
   });
   const policySrc: SourceRef = { arn, api: POLICY };
-  const keyPolicy: Value<KmsKey['keyPolicy'] extends Value<infer T> ? T : never> = !ctx.wants(TYPE, 'keyPolicy')
+  const keyPolicy: Value<KmsKey['keyPolicy'] extends Value<infer T> ? T : never> = !ctx.wants(
+    TYPE,
+    'keyPolicy',
+  )
     ? notCollected(policySrc)
     : await attempt(ctx, POLICY, arn, async () => {
         const out = await kms.send(new GetKeyPolicyCommand({ KeyId: arn, PolicyName: 'default' }));
@@ -79,12 +87,10 @@ async function keyOf(
       }).then((o) => (o.ok ? explicit(o.value, policySrc) : unknown(o.reason, policySrc)));
   const fromMeta = <T>(pick: (m: KeyMetadata) => T): Value<T> =>
     described.ok ? explicit(pick(described.value), src) : unknown(described.reason, src);
-  // Without DescribeKey, an alias under alias/aws/ still marks the key as AWS managed.
-  const managedBy = described.ok
-    ? described.value.KeyManager === 'AWS'
-      ? 'aws'
-      : 'customer'
-    : names.some((n) => n.startsWith('alias/aws/'))
+  // Aliases under alias/aws/ are reserved for AWS managed keys, so they settle it even where
+  // DescribeKey could not be read (or, as in some emulators, reports CUSTOMER for such a key).
+  const managedBy =
+    (described.ok && described.value.KeyManager === 'AWS') || names.some((n) => n.startsWith('alias/aws/'))
       ? 'aws'
       : 'customer';
   return {
@@ -95,14 +101,16 @@ async function keyOf(
     region: ctx.region,
     account: ctx.accountId,
     source: src,
-    keySpec: fromMeta((m) => String(m.KeySpec ?? 'SYMMETRIC_DEFAULT')),
-    keyUsage: fromMeta((m) => String(m.KeyUsage ?? 'ENCRYPT_DECRYPT')),
+    keySpec: fromMeta(specOf),
+    keyUsage: fromMeta(usageOf),
     rotationEnabled: described.ok
-      ? await rotationOf(ctx, kms, described.value, arn)
+      ? await rotationOf(ctx, kms, described.value, arn, managedBy)
       : unknown(described.reason, { arn, api: ROTATION }),
     keyPolicy,
     enabled: fromMeta((m) => m.KeyState === 'Enabled'),
-    pendingDeletion: fromMeta((m) => m.KeyState === 'PendingDeletion' || m.KeyState === 'PendingReplicaDeletion'),
+    pendingDeletion: fromMeta(
+      (m) => m.KeyState === 'PendingDeletion' || m.KeyState === 'PendingReplicaDeletion',
+    ),
     multiRegion: fromMeta((m) => m.MultiRegion ?? false),
     managedBy,
   };
@@ -116,9 +124,7 @@ export const kmsCollector: Collector = {
     'kms:ListKeys': { fields: [] },
     // Alias names make keys recognisable in reports; the same listing serves DynamoDB.
     'kms:ListAliases': { fields: [] },
-    'kms:DescribeKey': {
-      fields: ['keySpec', 'keyUsage', 'enabled', 'pendingDeletion', 'multiRegion', 'managedBy', 'rotationEnabled'],
-    },
+    'kms:DescribeKey': { fields: [] },
     'kms:GetKeyRotationStatus': { fields: ['rotationEnabled'] },
     'kms:GetKeyPolicy': { fields: ['keyPolicy'] },
   },

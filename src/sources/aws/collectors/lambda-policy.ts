@@ -23,8 +23,7 @@ export function permissionsFromPolicy(policy: string, src: SourceRef): LambdaPer
   const out: LambdaPermission[] = [];
   for (const statement of doc.statements) {
     if (statement.effect !== 'Allow') continue;
-    const principals =
-      statement.principal === '*' ? ['*'] : Object.values(statement.principal ?? {}).flat();
+    const principals = statement.principal === '*' ? ['*'] : Object.values(statement.principal ?? {}).flat();
     const value = (key: string) => explicit(conditionValue(statement.condition, key), src);
     for (const principal of principals) {
       for (const action of statement.action ?? []) {
@@ -40,7 +39,8 @@ export function permissionsFromPolicy(policy: string, src: SourceRef): LambdaPer
       }
     }
   }
-  if (doc.problems.length > 0) out.push(unknownPermission(`resource policy: ${doc.problems.join('; ')}`, src));
+  if (doc.problems.length > 0)
+    out.push(unknownPermission(`resource policy: ${doc.problems.join('; ')}`, src));
   return out;
 }
 

@@ -118,18 +118,7 @@ export const lambdaCollector: Collector = {
   scope: 'regional',
   produces: [TYPE],
   operations: {
-    'lambda:ListFunctions': {
-      fields: [
-        'packageType',
-        'runtime',
-        'role',
-        'inVpc',
-        'environmentVariableNames',
-        'kmsKeyArn',
-        'tracingMode',
-        'deadLetterTarget',
-      ],
-    },
+    'lambda:ListFunctions': { fields: [] },
     'lambda:GetFunctionConcurrency': { fields: ['reservedConcurrency'] },
     'lambda:GetPolicy': { fields: ['permissions'] },
     'lambda:ListFunctionUrlConfigs': { fields: ['functionUrlAuthType'] },

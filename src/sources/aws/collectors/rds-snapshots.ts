@@ -22,7 +22,9 @@ interface Attribute {
 
 /** A snapshot is public when its `restore` attribute lists `all`. */
 function isPublic(attributes: readonly Attribute[] | undefined): boolean {
-  return (attributes ?? []).some((a) => a.AttributeName === 'restore' && (a.AttributeValues ?? []).includes('all'));
+  return (attributes ?? []).some(
+    (a) => a.AttributeName === 'restore' && (a.AttributeValues ?? []).includes('all'),
+  );
 }
 
 function reasonOf(...outcomes: Outcome<unknown>[]): string {
@@ -34,7 +36,10 @@ function reasonOf(...outcomes: Outcome<unknown>[]): string {
  * Checks each snapshot's attributes; any unanswered one makes the region's answer unknown, since
  * that one may be the public snapshot.
  */
-async function publicOf(ids: string[], check: (id: string) => Promise<Outcome<boolean>>): Promise<Outcome<string[]>> {
+async function publicOf(
+  ids: string[],
+  check: (id: string) => Promise<Outcome<boolean>>,
+): Promise<Outcome<string[]>> {
   const limit = pLimit(PER_RESOURCE_CONCURRENCY);
   const answers = await Promise.all(ids.map((id) => limit(async () => ({ id, outcome: await check(id) }))));
   const out: string[] = [];
@@ -58,7 +63,10 @@ async function collectRegion(ctx: CollectContext): Promise<void> {
   const where = `RDS snapshots in ${ctx.region}`;
   const [instances, clusters] = await Promise.all([
     attempt(ctx, SNAPSHOTS, where, () =>
-      collectPages(paginateDescribeDBSnapshots({ client: rds }, { SnapshotType: 'manual' }), (p) => p.DBSnapshots),
+      collectPages(
+        paginateDescribeDBSnapshots({ client: rds }, { SnapshotType: 'manual' }),
+        (p) => p.DBSnapshots,
+      ),
     ),
     attempt(ctx, CLUSTER_SNAPSHOTS, where, () =>
       collectPages(

@@ -68,19 +68,7 @@ export const rdsCollector: Collector = {
   scope: 'regional',
   produces: ['AWS::RDS::DBInstance'],
   operations: {
-    'rds:DescribeDBInstances': {
-      fields: [
-        'engine',
-        'engineVersion',
-        'instanceClass',
-        'clusterId',
-        'publiclyAccessible',
-        'multiAz',
-        'autoMinorVersionUpgrade',
-        'isCustom',
-        ...CLUSTER_FIELDS,
-      ],
-    },
+    'rds:DescribeDBInstances': { fields: [] },
     'rds:DescribeDBClusters': { fields: CLUSTER_FIELDS },
   },
   async collect(ctx) {
@@ -96,7 +84,10 @@ export const rdsCollector: Collector = {
       CLUSTER_FIELDS.some((f) => ctx.wants('AWS::RDS::DBInstance', f));
     const clusters: Outcome<Map<string, DBCluster>> | undefined = needsClusters
       ? await attempt(ctx, CLUSTERS, `DB clusters in ${ctx.region}`, async () => {
-          const list = await collectPages(paginateDescribeDBClusters({ client: rds }, {}), (p) => p.DBClusters);
+          const list = await collectPages(
+            paginateDescribeDBClusters({ client: rds }, {}),
+            (p) => p.DBClusters,
+          );
           return new Map(list.map((c) => [c.DBClusterIdentifier ?? '', c]));
         })
       : undefined;

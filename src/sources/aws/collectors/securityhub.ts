@@ -17,7 +17,10 @@ export const securityHubCollector: Collector = {
     const client = ctx.session.client(SecurityHubClient, ctx.region);
     try {
       const hub = await client.send(new DescribeHubCommand({}));
-      settings.securityHubEnabled = explicit(!!hub.HubArn, { api: HUB, ...(hub.HubArn ? { arn: hub.HubArn } : {}) });
+      settings.securityHubEnabled = explicit(!!hub.HubArn, {
+        api: HUB,
+        ...(hub.HubArn ? { arn: hub.HubArn } : {}),
+      });
     } catch (error) {
       // "Account is not subscribed to AWS Security Hub" comes back as InvalidAccessException (and,
       // for a hub being deleted, ResourceNotFoundException): the answer is "off", not a failure.

@@ -16,7 +16,10 @@ const ATTRIBUTES = 'sns:GetTopicAttributes';
 const SUBSCRIPTIONS = 'sns:ListSubscriptions';
 
 /** Subscription protocols per topic ARN, from one listing of the region's subscriptions. */
-async function protocolsByTopic(ctx: CollectContext, sns: SNSClient): Promise<Outcome<Map<string, string[]>>> {
+async function protocolsByTopic(
+  ctx: CollectContext,
+  sns: SNSClient,
+): Promise<Outcome<Map<string, string[]>>> {
   return attempt(ctx, SUBSCRIPTIONS, `subscriptions in ${ctx.region}`, async () => {
     const byTopic = new Map<string, string[]>();
     for await (const page of paginateListSubscriptions({ client: sns }, {}))

@@ -16,7 +16,10 @@ export const ssmCollector: Collector = {
   produces: ['AWS::Account', 'AWS::EC2::Instance'],
   operations: { [INFO]: { fields: ['ssmManagedInstanceIds', 'managedBySsm'] } },
   async collect(ctx) {
-    if (!ctx.wants('AWS::Account', 'ssmManagedInstanceIds') && !ctx.wants('AWS::EC2::Instance', 'managedBySsm'))
+    if (
+      !ctx.wants('AWS::Account', 'ssmManagedInstanceIds') &&
+      !ctx.wants('AWS::EC2::Instance', 'managedBySsm')
+    )
       return;
     const settings = ctx.builder.region(ctx.region);
     const client = ctx.session.client(SSMClient, ctx.region);

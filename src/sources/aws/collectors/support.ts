@@ -44,7 +44,10 @@ export function fromOutcome<T, U>(outcome: Outcome<T>, source: SourceRef, pick: 
 }
 
 /** Drains an SDK paginator into one list. */
-export async function collectPages<P, T>(pages: AsyncIterable<P>, items: (page: P) => T[] | undefined): Promise<T[]> {
+export async function collectPages<P, T>(
+  pages: AsyncIterable<P>,
+  items: (page: P) => T[] | undefined,
+): Promise<T[]> {
   const out: T[] = [];
   for await (const page of pages) out.push(...(items(page) ?? []));
   return out;
@@ -55,9 +58,13 @@ export function regionalArn(ctx: CollectContext, service: string, resource: stri
 }
 
 /** Tags as a plain map; EC2, ELB and others return them as Key/Value lists. */
-export function tagMap(tags: Array<{ Key?: string; Value?: string }> | undefined): Record<string, string> | undefined {
+export function tagMap(
+  tags: Array<{ Key?: string; Value?: string }> | undefined,
+): Record<string, string> | undefined {
   if (!tags?.length) return undefined;
-  return Object.fromEntries(tags.filter((t) => t.Key !== undefined).map((t) => [t.Key as string, t.Value ?? '']));
+  return Object.fromEntries(
+    tags.filter((t) => t.Key !== undefined).map((t) => [t.Key as string, t.Value ?? '']),
+  );
 }
 
 export interface KmsAliasIndex {

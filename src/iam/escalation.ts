@@ -1,0 +1,131 @@
+/**
+ * Which privilege-escalation paths a principal can take: every step of a path must be allowed,
+ * evaluated with the principal's policies, permissions boundary and SCPs, on a target of the
+ * right kind. iam:PassRole is asked with iam:PassedToService set, on a role of the account in
+ * general and on each role of the inventory that the service may assume.
+ */
+import type { Inventory } from '../model/inventory.js';
+import { type ActionInfo, lookupAction, sampleArn } from './action-catalog.js';
+import { evaluateFor, identityContext } from './analysis.js';
+import { makeContext } from './context.js';
+import type { Decision, EvaluationResult } from './evaluate.js';
+import { evaluateRequest } from './evaluate.js';
+import { type EscalationPath, type EscalationStep, escalationPaths } from './escalation-paths.js';
+import type { AnalyzedPrincipal } from './principals.js';
+import { principalIndex } from './principals.js';
+import { inventoryRegion, resolverFor, resourceArn } from './template-resolver.js';
+import { expandTokens, logicalIdOf } from './tokens.js';
+
+export interface StepEvidence {
+  action: string;
+  target: string;
+  decision: Decision;
+  reasons: string[];
+  dependsOn: readonly string[];
+}
+
+export interface PathResult {
+  path: EscalationPath;
+  status: 'yes' | 'maybe';
+  steps: StepEvidence[];
+}
+
+const PROBE = 'whoowns-probe';
+
+/** Roles of the inventory whose trust policy lets `service` assume them. */
+function passableRoles(inventory: Inventory, service: string): string[] {
+  const resolver = resolverFor(inventory);
+  const out: string[] = [];
+  for (const p of principalIndex(inventory).principals) {
+    if (p.resource.type !== 'AWS::IAM::Role' || !p.resource.assumeRolePolicy.known) continue;
+    const trust = evaluateRequest({
+      resourcePolicy: { name: 'trust', document: p.resource.assumeRolePolicy.value },
+      resourcePolicyRequired: true,
+      ...(resolver ? { resolver } : {}),
+      explain: false,
+      // Services assume roles with conditions of the customer's own making; give them the benefit.
+      request: { action: 'sts:AssumeRole', resource: p.arn, principalArn: service, context: makeContext({}, () => 'chosen') },
+    });
+    if (trust.decision !== 'ImplicitDeny' && trust.decision !== 'ExplicitDeny') out.push(p.arn);
+  }
+  return out;
+}
+
+function targetsFor(inventory: Inventory, p: AnalyzedPrincipal, step: EscalationStep, action: ActionInfo, kind: string): string[] {
+  const fill = { account: p.account, region: inventoryRegion(inventory), name: PROBE };
+  const probe = sampleArn(action, fill, step.resourceType) ?? '*';
+  if (action.key === 'iam:passrole') {
+    return [probe, ...passableRoles(inventory, step.passedToService ?? '').filter((arn) => arn !== p.arn)];
+  }
+  const types = action.resourceTypes.map((t) => t.name);
+  if (kind === 'self') return types.includes(p.kind) ? [p.arn] : [];
+  if (kind === 'own-policies') return types.includes('policy') ? ownPolicyArns(inventory, p) : [];
+  return [probe];
+}
+
+/** Customer managed policies attached to the principal, from either side of the attachment. */
+function ownPolicyArns(inventory: Inventory, p: AnalyzedPrincipal): string[] {
+  const resolver = resolverFor(inventory);
+  const arns = p.resource.managedPolicyArns
+    .filter((v) => v.known && !v.value.includes(':iam::aws:policy/'))
+    .map((v) => expandTokens(v.known ? v.value : '', resolver));
+  const list = p.kind === 'role' ? 'attachedRoles' : 'attachedUsers';
+  for (const r of inventory.resources) {
+    if (r.type !== 'AWS::IAM::ManagedPolicy') continue;
+    if (r[list].some((v) => v.known && (logicalIdOf(v.value) === p.resource.id || v.value === p.resource.name))) {
+      arns.push(resourceArn(inventory, r));
+    }
+  }
+  return arns;
+}
+
+const RANK: Record<Decision, number> = { Allowed: 3, Unknown: 2, ImplicitDeny: 1, ExplicitDeny: 0 };
+
+function evaluateStep(inventory: Inventory, p: AnalyzedPrincipal, step: EscalationStep, kind: string): StepEvidence | undefined {
+  let best: { action: string; target: string; decision: Decision } | undefined;
+  for (const name of step.anyOf) {
+    const action = lookupAction(name);
+    if (!action) continue;
+    // A role that attaches a policy to itself needs no sts:AssumeRole to use it.
+    if (kind === 'self' && p.kind === 'role' && action.key === 'sts:assumerole') {
+      return { action: name, target: p.arn, decision: 'Allowed', reasons: [`${p.resource.name} is the role itself`], dependsOn: [] };
+    }
+    const context = identityContext(step.passedToService ? { 'iam:PassedToService': step.passedToService } : {});
+    for (const target of targetsFor(inventory, p, step, action, kind)) {
+      const r = evaluateFor(inventory, p, { action: action.name, resource: target, context, explain: false });
+      if (!best || RANK[r.decision] > RANK[best.decision]) best = { action: action.name, target, decision: r.decision };
+      if (r.decision === 'Allowed') break;
+    }
+    if (best?.decision === 'Allowed') break;
+  }
+  if (!best || (best.decision !== 'Allowed' && best.decision !== 'Unknown')) return undefined;
+  const context = identityContext(step.passedToService ? { 'iam:PassedToService': step.passedToService } : {});
+  const full: EvaluationResult = evaluateFor(inventory, p, { action: best.action, resource: best.target, context });
+  return {
+    ...best,
+    reasons: full.matched.filter((m) => m.effect === 'Allow').map((m) => m.reason),
+    dependsOn: full.dependsOn,
+  };
+}
+
+/** The paths the principal can take ('yes') or may take depending on unknowns ('maybe'). */
+export function escalationsOf(inventory: Inventory, p: AnalyzedPrincipal): PathResult[] {
+  const out: PathResult[] = [];
+  for (const path of escalationPaths()) {
+    let found: PathResult | undefined;
+    for (const kind of path.targets ?? ['other']) {
+      const steps: StepEvidence[] = [];
+      for (const step of path.steps) {
+        const evidence = evaluateStep(inventory, p, step, kind);
+        if (!evidence) break;
+        steps.push(evidence);
+      }
+      if (steps.length !== path.steps.length) continue;
+      const status = steps.every((s) => s.decision === 'Allowed') ? 'yes' : 'maybe';
+      if (!found || (status === 'yes' && found.status === 'maybe')) found = { path, status, steps };
+      if (status === 'yes') break;
+    }
+    if (found) out.push(found);
+  }
+  return out;
+}

@@ -1,0 +1,231 @@
+/**
+ * Who outside the account a resource policy lets in, found by evaluation rather than by pattern:
+ * a stranger (an administrator of some unrelated account, outside the organization) asks for
+ * every action the policy could grant, with whatever request values suit them, but without the
+ * values only the customer's callers have (organization id, source ARN or account, VPC endpoint,
+ * external id) and from an address in no listed range. What the stranger gets is public. Accounts
+ * the policy names get the same test, and service principals are tried as called on behalf of
+ * some other account (the confused deputy).
+ */
+import type { Inventory } from '../model/inventory.js';
+import type { PolicyDocument, Principal } from '../model/policy.js';
+import { actionsOf } from './action-catalog.js';
+import { accountOf } from './arn.js';
+import { type KeyState, makeContext, type RequestContext } from './context.js';
+import { type EvaluationResult, evaluateRequest, type NamedPolicy } from './evaluate.js';
+import { globMatch } from './glob.js';
+import { type ResourcePolicyInfo, requestResource } from './resource-policies.js';
+import { resolverFor } from './template-resolver.js';
+
+export const STRANGER_ACCOUNT = '999999999999';
+
+/** Keys only the customer's own callers carry: absent for a stranger. */
+const INSIDER_KEYS = new Set([
+  'aws:principalorgid',
+  'aws:principalorgpaths',
+  'aws:sourcearn',
+  'aws:sourceaccount',
+  'aws:sourceowner',
+  'aws:sourceorgid',
+  'aws:sourceorgpaths',
+  'aws:sourcevpc',
+  'aws:sourcevpce',
+  'aws:vpcsourceip',
+  'aws:userid',
+  'sts:externalid',
+  's3:dataaccesspointaccount',
+  's3:dataaccesspointarn',
+  'aws:principalservicename',
+]);
+
+function strangerKeyState(key: string): KeyState {
+  if (INSIDER_KEYS.has(key)) return 'absent';
+  // Web identity claims (`token.actions.githubusercontent.com:sub`) and source IPs are the stranger's own.
+  if (key === 'aws:sourceip' || !key.includes(':') || /^[a-z0-9.-]+\.[a-z]+(\/[^:]*)?:/.test(key))
+    return 'arbitrary';
+  return 'chosen';
+}
+
+export function strangerContext(
+  extra: Readonly<Record<string, string | readonly string[] | { state: KeyState }>> = {},
+): RequestContext {
+  return makeContext(extra, strangerKeyState);
+}
+
+/** The stranger administers their own account: their side allows everything. */
+const STRANGER_IDENTITY: NamedPolicy = {
+  name: "the caller's own administrator policy",
+  document: {
+    version: '2012-10-17',
+    statements: [{ effect: 'Allow', action: ['*'], resource: ['*'], index: 0 }],
+    problems: [],
+  },
+};
+
+export interface Grant {
+  /** Who gets in, in words: "anyone", "account 111122223333", "sns.amazonaws.com on behalf of any account". */
+  who: string;
+  kind: 'public' | 'account' | 'service';
+  account?: string;
+  allowed: string[];
+  /** Actions allowed or not depending on `dependsOn`. */
+  maybe: string[];
+  dependsOn: string[];
+  /** The statements that let them in. */
+  reasons: string[];
+}
+
+function candidateActions(doc: PolicyDocument, service: string) {
+  const allows = doc.statements.filter((s) => s.effect === 'Allow');
+  const covers = (patterns: readonly string[], name: string) =>
+    patterns.some(
+      (p) => globMatch(p, name, { ignoreCase: true, wildcards: true, variables: false }) !== false,
+    );
+  return actionsOf(service).filter((a) =>
+    allows.some((s) =>
+      s.action ? covers(s.action, a.name) : s.notAction ? !covers(s.notAction, a.name) : false,
+    ),
+  );
+}
+
+interface Caller {
+  who: string;
+  kind: Grant['kind'];
+  principalArn: string;
+  account?: string;
+  context: RequestContext;
+}
+
+function tryCaller(
+  inventory: Inventory,
+  info: ResourcePolicyInfo,
+  doc: PolicyDocument,
+  caller: Caller,
+): Grant | undefined {
+  const resolver = resolverFor(inventory);
+  const grant: Grant = {
+    who: caller.who,
+    kind: caller.kind,
+    allowed: [],
+    maybe: [],
+    dependsOn: [],
+    reasons: [],
+    ...(caller.account ? { account: caller.account } : {}),
+  };
+  const reasons = new Set<string>();
+  const depends = new Set<string>();
+  const policy: NamedPolicy = { name: `${info.label} of ${info.resource.name}`, document: doc };
+  for (const action of candidateActions(doc, info.service)) {
+    const result: EvaluationResult = evaluateRequest({
+      identityPolicies: [STRANGER_IDENTITY],
+      resourcePolicy: policy,
+      resourcePolicyRequired: info.required,
+      ...(resolver ? { resolver } : {}),
+      request: {
+        action: action.name,
+        resource: requestResource(info, action.resourceTypes),
+        principalArn: caller.principalArn,
+        ...(caller.account ? { principalAccount: caller.account } : {}),
+        resourceAccount: info.account,
+        context: caller.context,
+      },
+    });
+    if (result.decision === 'Allowed') grant.allowed.push(action.name);
+    else if (result.decision === 'Unknown') grant.maybe.push(action.name);
+    else continue;
+    for (const m of result.matched) if (m.kind === 'resource' && m.effect === 'Allow') reasons.add(m.reason);
+    for (const d of result.dependsOn) depends.add(d);
+  }
+  if (!grant.allowed.length && !grant.maybe.length) return undefined;
+  grant.reasons = [...reasons];
+  grant.dependsOn = [...depends];
+  return grant;
+}
+
+/** Accounts and services a policy's Allow statements name, besides `*`. */
+function namedOutsiders(doc: PolicyDocument): { accounts: Map<string, string>; services: Set<string> } {
+  const accounts = new Map<string, string>();
+  const services = new Set<string>();
+  const visit = (p: Principal | undefined) => {
+    if (!p || p === '*') return;
+    for (const [type, entries] of Object.entries(p)) {
+      for (const e of entries) {
+        if (type.toLowerCase() === 'service' && e !== '*') services.add(e);
+        if (type.toLowerCase() !== 'aws' || e === '*') continue;
+        const account = accountOf(e);
+        if (account && !accounts.has(account))
+          accounts.set(
+            account,
+            e.includes(':role/') || e.includes(':user/') ? e : `arn:aws:iam::${account}:role/whoowns-probe`,
+          );
+      }
+    }
+  };
+  for (const s of doc.statements) if (s.effect === 'Allow') visit(s.principal);
+  return { accounts, services };
+}
+
+export interface Exposure {
+  /** Null: the policy is unknown (with the reason); an empty list: nobody outside gets in. */
+  public: Grant[];
+  outside: Grant[];
+  unknownPolicy?: string;
+}
+
+export interface Zone {
+  /** Whether an account belongs to the customer's zone of trust: true, false or 'unknown'. */
+  contains(account: string): boolean | 'unknown';
+  orgId?: string;
+}
+
+export function analyzeExposure(inventory: Inventory, info: ResourcePolicyInfo, zone: Zone): Exposure {
+  if (!info.policy.known) return { public: [], outside: [], unknownPolicy: info.policy.reason };
+  const doc = info.policy.value;
+  if (!doc) return { public: [], outside: [] };
+  const stranger: Caller = {
+    who: 'anyone',
+    kind: 'public',
+    principalArn: `arn:aws:iam::${STRANGER_ACCOUNT}:role/whoowns-stranger`,
+    account: STRANGER_ACCOUNT,
+    context: strangerContext(info.facts),
+  };
+  const pub = tryCaller(inventory, info, doc, stranger);
+  const outside: Grant[] = [];
+  const { accounts, services } = namedOutsiders(doc);
+  for (const [account, arn] of accounts) {
+    const own = globMatch(account, info.account, { ignoreCase: false, wildcards: false, variables: false });
+    if (own === true) continue;
+    const inZone = own === 'unknown' ? 'unknown' : zone.contains(account);
+    if (inZone === true) continue;
+    const orgKey: Record<string, { state: KeyState }> =
+      inZone === 'unknown' ? { 'aws:PrincipalOrgID': { state: 'unknown' } } : {};
+    const g = tryCaller(inventory, info, doc, {
+      who: `account ${account}`,
+      kind: 'account',
+      principalArn: arn,
+      account,
+      context: strangerContext({ ...info.facts, ...orgKey }),
+    });
+    if (!g) continue;
+    if (inZone === 'unknown') {
+      g.maybe.push(...g.allowed);
+      g.allowed = [];
+      g.dependsOn.push(
+        own === 'unknown'
+          ? `whether ${account} is this account`
+          : `whether account ${account} is in your organization`,
+      );
+    }
+    outside.push(g);
+  }
+  for (const service of services) {
+    const g = tryCaller(inventory, info, doc, {
+      who: `${service} acting for any account`,
+      kind: 'service',
+      principalArn: service,
+      context: strangerContext(info.facts),
+    });
+    if (g) outside.push(g);
+  }
+  return { public: pub ? [pub] : [], outside };
+}
