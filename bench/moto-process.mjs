@@ -14,7 +14,27 @@ export async function startMotoForBench() {
     });
   });
   const amis = join(tmpdir(), `whoowns-bench-amis-${port}.json`);
-  writeFileSync(amis, JSON.stringify([{ ami_id: 'ami-12c6146b', name: 'bench', description: 'bench', owner_id: '123456789012', public: false, virtualization_type: 'hvm', architecture: 'x86_64', state: 'available', platform: null, image_type: 'machine', hypervisor: 'xen', root_device_name: '/dev/sda1', root_device_type: 'ebs', sriov: 'simple' }]));
+  writeFileSync(
+    amis,
+    JSON.stringify([
+      {
+        ami_id: 'ami-12c6146b',
+        name: 'bench',
+        description: 'bench',
+        owner_id: '123456789012',
+        public: false,
+        virtualization_type: 'hvm',
+        architecture: 'x86_64',
+        state: 'available',
+        platform: null,
+        image_type: 'machine',
+        hypervisor: 'xen',
+        root_device_name: '/dev/sda1',
+        root_device_type: 'ebs',
+        sriov: 'simple',
+      },
+    ]),
+  );
   const child = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {
     env: { ...process.env, MOTO_AMIS_PATH: amis },
     stdio: 'ignore',
@@ -28,6 +48,10 @@ export async function startMotoForBench() {
   }
   return {
     endpoint,
-    stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }),
+    stop: () =>
+      new Promise((r) => {
+        child.once('exit', r);
+        child.kill('SIGTERM');
+      }),
   };
 }

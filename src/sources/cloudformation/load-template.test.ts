@@ -95,7 +95,12 @@ Resources:
   Other: { Type: AWS::SSM::Parameter, Properties: { Value: secret } }
 `,
       'a.yaml',
-      { variantProperties: new Map([['AWS::ECS::TaskDefinition', ['RequiresCompatibilities']], ['AWS::ECS::Service', ['LaunchType']]]) },
+      {
+        variantProperties: new Map([
+          ['AWS::ECS::TaskDefinition', ['RequiresCompatibilities']],
+          ['AWS::ECS::Service', ['LaunchType']],
+        ]),
+      },
     );
     const byIdUnmodeled = new Map(inv.unmodeled.map((u) => [u.id, u]));
     expect(byIdUnmodeled.get('Task')?.properties).toEqual({ RequiresCompatibilities: ['FARGATE'] });
