@@ -72,7 +72,7 @@ function ownPolicyArns(inventory: Inventory, p: AnalyzedPrincipal): string[] {
   const list = p.kind === 'role' ? 'attachedRoles' : 'attachedUsers';
   for (const r of inventory.resources) {
     if (r.type !== 'AWS::IAM::ManagedPolicy') continue;
-    if (r[list].some((v) => v.known && (logicalIdOf(v.value) === p.resource.id || v.value === p.resource.name))) {
+    if ((r[list] ?? []).some((v) => v.known && (logicalIdOf(v.value) === p.resource.id || v.value === p.resource.name))) {
       arns.push(resourceArn(inventory, r));
     }
   }

@@ -11,56 +11,18 @@ import type { Inventory } from '../model/inventory.js';
 import type { PolicyDocument, Principal } from '../model/policy.js';
 import { actionsOf } from './action-catalog.js';
 import { accountOf } from './arn.js';
-import { type KeyState, makeContext, type RequestContext } from './context.js';
+import type { KeyState, RequestContext } from './context.js';
 import { type EvaluationResult, evaluateRequest, type NamedPolicy } from './evaluate.js';
 import { globMatch } from './glob.js';
 import { type ResourcePolicyInfo, requestResource } from './resource-policies.js';
+import {
+  STRANGER_ACCOUNT,
+  STRANGER_ARN,
+  STRANGER_IDENTITY,
+  strangerContext,
+  strangerContexts,
+} from './stranger.js';
 import { resolverFor } from './template-resolver.js';
-
-export const STRANGER_ACCOUNT = '999999999999';
-
-/** Keys only the customer's own callers carry: absent for a stranger. */
-const INSIDER_KEYS = new Set([
-  'aws:principalorgid',
-  'aws:principalorgpaths',
-  'aws:sourcearn',
-  'aws:sourceaccount',
-  'aws:sourceowner',
-  'aws:sourceorgid',
-  'aws:sourceorgpaths',
-  'aws:sourcevpc',
-  'aws:sourcevpce',
-  'aws:vpcsourceip',
-  'aws:userid',
-  'sts:externalid',
-  's3:dataaccesspointaccount',
-  's3:dataaccesspointarn',
-  'aws:principalservicename',
-]);
-
-function strangerKeyState(key: string): KeyState {
-  if (INSIDER_KEYS.has(key)) return 'absent';
-  // Web identity claims (`token.actions.githubusercontent.com:sub`) and source IPs are the stranger's own.
-  if (key === 'aws:sourceip' || !key.includes(':') || /^[a-z0-9.-]+\.[a-z]+(\/[^:]*)?:/.test(key))
-    return 'arbitrary';
-  return 'chosen';
-}
-
-export function strangerContext(
-  extra: Readonly<Record<string, string | readonly string[] | { state: KeyState }>> = {},
-): RequestContext {
-  return makeContext(extra, strangerKeyState);
-}
-
-/** The stranger administers their own account: their side allows everything. */
-const STRANGER_IDENTITY: NamedPolicy = {
-  name: "the caller's own administrator policy",
-  document: {
-    version: '2012-10-17',
-    statements: [{ effect: 'Allow', action: ['*'], resource: ['*'], index: 0 }],
-    problems: [],
-  },
-};
 
 export interface Grant {
   /** Who gets in, in words: "anyone", "account 111122223333", "sns.amazonaws.com on behalf of any account". */
@@ -142,6 +104,43 @@ function tryCaller(
   return grant;
 }
 
+/**
+ * Web identity providers whose tokens anyone can get (an OIDC provider such as GitHub's, Google,
+ * Cognito identity pools): a trust without conditions on the token admits them all. SAML
+ * providers are the customer's own identity provider and are not tried.
+ */
+function openIdentityProviders(doc: PolicyDocument): string[] {
+  const open = ['cognito-identity.amazonaws.com', 'accounts.google.com', 'graph.facebook.com', 'www.amazon.com'];
+  const out = new Set<string>();
+  for (const s of doc.statements) {
+    if (s.effect !== 'Allow' || !s.principal || s.principal === '*') continue;
+    for (const [type, entries] of Object.entries(s.principal)) {
+      if (type.toLowerCase() !== 'federated') continue;
+      for (const e of entries) if (open.includes(e.toLowerCase()) || e.includes(':oidc-provider/')) out.add(e);
+    }
+  }
+  return [...out];
+}
+
+/** One grant per "who", merging what several probes of the same caller found. */
+function mergeGrants(found: ReadonlyArray<Grant | undefined>): Grant[] {
+  const byWho = new Map<string, Grant>();
+  for (const g of found) {
+    if (!g) continue;
+    const prev = byWho.get(g.who);
+    if (!prev) {
+      byWho.set(g.who, g);
+      continue;
+    }
+    const allowed = new Set([...prev.allowed, ...g.allowed]);
+    prev.allowed = [...allowed];
+    prev.maybe = [...new Set([...prev.maybe, ...g.maybe])].filter((a) => !allowed.has(a));
+    prev.dependsOn = [...new Set([...prev.dependsOn, ...g.dependsOn])];
+    prev.reasons = [...new Set([...prev.reasons, ...g.reasons])];
+  }
+  return [...byWho.values()];
+}
+
 /** Accounts and services a policy's Allow statements name, besides `*`. */
 function namedOutsiders(doc: PolicyDocument): { accounts: Map<string, string>; services: Set<string> } {
   const accounts = new Map<string, string>();
@@ -182,14 +181,17 @@ export function analyzeExposure(inventory: Inventory, info: ResourcePolicyInfo, 
   if (!info.policy.known) return { public: [], outside: [], unknownPolicy: info.policy.reason };
   const doc = info.policy.value;
   if (!doc) return { public: [], outside: [] };
-  const stranger: Caller = {
+  const strangers: Caller[] = strangerContexts(info.facts).map((context) => ({
     who: 'anyone',
     kind: 'public',
-    principalArn: `arn:aws:iam::${STRANGER_ACCOUNT}:role/whoowns-stranger`,
+    principalArn: STRANGER_ARN,
     account: STRANGER_ACCOUNT,
-    context: strangerContext(info.facts),
-  };
-  const pub = tryCaller(inventory, info, doc, stranger);
+    context,
+  }));
+  for (const provider of openIdentityProviders(doc)) {
+    strangers.push({ who: `anyone signed in to ${provider}`, kind: 'public', principalArn: provider, context: strangerContext(info.facts) });
+  }
+  const pub = mergeGrants(strangers.map((c) => tryCaller(inventory, info, doc, c)));
   const outside: Grant[] = [];
   const { accounts, services } = namedOutsiders(doc);
   for (const [account, arn] of accounts) {
@@ -218,14 +220,16 @@ export function analyzeExposure(inventory: Inventory, info: ResourcePolicyInfo, 
     }
     outside.push(g);
   }
+  // A service acts for whoever owns the resource that calls it: here, the stranger.
+  const viaService = strangerContexts(info.facts)[1] ?? strangerContext(info.facts);
   for (const service of services) {
     const g = tryCaller(inventory, info, doc, {
       who: `${service} acting for any account`,
       kind: 'service',
       principalArn: service,
-      context: strangerContext(info.facts),
+      context: viaService,
     });
     if (g) outside.push(g);
   }
-  return { public: pub ? [pub] : [], outside };
+  return { public: pub, outside };
 }

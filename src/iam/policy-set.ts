@@ -22,6 +22,8 @@ export interface NamedPolicy {
   unknownReason?: string;
   /** Whether an unknown document might deny (customer policies might; AWS managed grant policies do not). */
   mayDeny?: boolean;
+  /** Set for an AWS managed policy, by its name. */
+  awsManaged?: string;
 }
 
 export interface Hit {

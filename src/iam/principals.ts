@@ -58,10 +58,13 @@ function managed(inventory: Inventory, arn: Value<string>): NamedPolicy {
   if (!arn.known)
     return { name: 'a managed policy', document: null, unknownReason: arn.reason, mayDeny: true };
   const policy = find<IamManagedPolicy>(inventory, arn.value, 'AWS::IAM::ManagedPolicy');
-  if (policy) return documentPolicy(policy.name, policy.document, !policy.awsManaged);
+  if (policy) {
+    const named = documentPolicy(policy.name, policy.document, !policy.awsManaged);
+    return policy.awsManaged ? { ...named, awsManaged: policy.name } : named;
+  }
   const known = knownAwsManagedPolicy(arn.value);
   const awsName = awsManagedPolicyName(arn.value);
-  if (known && awsName) return { name: awsName, document: known };
+  if (known && awsName) return { name: awsName, document: known, awsManaged: awsName };
   if (awsName) {
     // AWS managed policies grant; the few that deny are named for it (AWSDenyAll, …Quarantine…).
     const mayDeny = /deny|quarantine/i.test(awsName);
@@ -70,6 +73,7 @@ function managed(inventory: Inventory, arn: Value<string>): NamedPolicy {
       document: null,
       unknownReason: `AWS managed policy ${awsName} is not in this inventory`,
       mayDeny,
+      awsManaged: awsName,
     };
   }
   return {
@@ -89,7 +93,7 @@ function attachedFromPolicy(
   return inventory.resources.filter(
     (r): r is IamManagedPolicy =>
       r.type === 'AWS::IAM::ManagedPolicy' &&
-      r[list].some((v) => v.known && (logicalIdOf(v.value) === target.id || v.value === target.name)),
+      (r[list] ?? []).some((v) => v.known && (logicalIdOf(v.value) === target.id || v.value === target.name)),
   );
 }
 
@@ -178,4 +182,21 @@ export function principalIndex(inventory: Inventory): PrincipalIndex {
     indexes.set(inventory, index);
   }
   return index;
+}
+
+/**
+ * AWS managed policies whose names say they grant broad or IAM access. The rest (read-only,
+ * service-role and agent policies) cannot make a principal an administrator or let it escalate,
+ * so when their documents are missing the privilege analyses set them aside and say so.
+ */
+const BROAD_AWS_POLICY = /fullaccess|admin|poweruser|^iam|passrole|^aws.*_fullaccess/i;
+
+export function withoutNarrowAwsPolicies(p: AnalyzedPrincipal): { principal: AnalyzedPrincipal; setAside: string[] } {
+  const setAside: string[] = [];
+  const identityPolicies = p.identityPolicies.filter((policy) => {
+    const narrow = policy.document === null && policy.awsManaged !== undefined && !BROAD_AWS_POLICY.test(policy.awsManaged);
+    if (narrow) setAside.push(policy.awsManaged ?? policy.name);
+    return !narrow;
+  });
+  return { principal: setAside.length ? { ...p, identityPolicies } : p, setAside };
 }

@@ -65,6 +65,8 @@ describe('account-level checks on a live (emulated) account', () => {
     expect(only('iam-root-mfa-enabled')).toEqual(['FAIL']);
     expect(only('account-in-organization')).toEqual(['FAIL']);
     expect(only('backup-plans-exist')).toEqual(['FAIL']);
+    // No account-level Block Public Access was set (S3 Control answers through the custom endpoint).
+    expect(only('s3-account-public-access-block')).toEqual(['FAIL']);
   });
 
   it('judges the CIS 4.x pairs: an alarm counts only when it reaches a confirmed subscriber', () => {

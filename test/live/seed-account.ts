@@ -35,6 +35,12 @@ import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-s
 
 const ACCOUNT = '123456789012';
 
+interface ClientConfig {
+  region: string;
+  endpoint: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+}
+
 /** Ids the assertions look for. */
 export interface SeededSettings {
   publicSnapshotId: string;
@@ -42,7 +48,7 @@ export interface SeededSettings {
 }
 
 /** The CIS 4.3 and 4.4 pairs: one alarm notifies a subscriber, the other reaches nobody. */
-async function seedMonitoring(config: object): Promise<void> {
+async function seedMonitoring(config: ClientConfig): Promise<void> {
   const logGroupName = 'trail-events';
   await new S3Client({ ...config, forcePathStyle: true }).send(
     new CreateBucketCommand({ Bucket: 'trail-bucket' }),
@@ -108,7 +114,7 @@ async function seedMonitoring(config: object): Promise<void> {
 
 /** Seeds account-level settings with known gaps, as a careless team would leave them. */
 export async function seedAccountSettings(endpoint: string): Promise<SeededSettings> {
-  const config = {
+  const config: ClientConfig = {
     region: 'us-east-1',
     endpoint,
     credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },

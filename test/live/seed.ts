@@ -1,18 +1,6 @@
 import { CloudTrailClient, CreateTrailCommand, StartLoggingCommand } from '@aws-sdk/client-cloudtrail';
 import { CreateTableCommand, DynamoDBClient, UpdateContinuousBackupsCommand } from '@aws-sdk/client-dynamodb';
 import {
-  AuthorizeSecurityGroupIngressCommand,
-  CreateFlowLogsCommand,
-  CreateSecurityGroupCommand,
-  CreateSubnetCommand,
-  CreateVpcCommand,
-  DescribeVpcsCommand,
-  EC2Client,
-  RegisterImageCommand,
-  RunInstancesCommand,
-  StopInstancesCommand,
-} from '@aws-sdk/client-ec2';
-import {
   CreateListenerCommand,
   CreateLoadBalancerCommand,
   CreateTargetGroupCommand,
@@ -22,23 +10,15 @@ import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient } from '@aws-sdk/client-kms';
 import { AddPermissionCommand, CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { CreateDBClusterCommand, CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { type SeededNetwork, seedNetwork } from './seed-ec2.js';
 import { zipOneFile } from './zip.js';
 
 /** What the scan must never reveal: the value of a Lambda environment variable. */
 export const SECRET_MARKER = 'whoowns-secret-marker-7f3a9c';
 
-export interface SeededAccount {
-  defaultVpcId: string;
-  flowLogVpcId: string;
-  plainVpcId: string;
-  openSshGroupId: string;
-  cleanGroupId: string;
-  publicInstanceId: string;
-  privateInstanceId: string;
-  stoppedInstanceId: string;
+export interface SeededAccount extends SeededNetwork {
   rotatingKeyId: string;
   staticKeyId: string;
 }
@@ -50,99 +30,8 @@ export async function seedAccount(endpoint: string): Promise<SeededAccount> {
     endpoint,
     credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
   };
-  const ec2 = new EC2Client(config);
-  const defaultVpcId =
-    (await ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] })))
-      .Vpcs?.[0]?.VpcId ?? '';
-  const flowLogVpcId = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.1.0.0/16' }))).Vpc?.VpcId ?? '';
-  const plainVpcId = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.2.0.0/16' }))).Vpc?.VpcId ?? '';
-  const s3 = new S3Client({ ...config, forcePathStyle: true });
-  await s3.send(new CreateBucketCommand({ Bucket: 'whoowns-logs' }));
-  await ec2.send(
-    new CreateFlowLogsCommand({
-      ResourceIds: [flowLogVpcId],
-      ResourceType: 'VPC',
-      TrafficType: 'ALL',
-      LogDestinationType: 's3',
-      LogDestination: 'arn:aws:s3:::whoowns-logs',
-    }),
-  );
-  const subnetA =
-    (
-      await ec2.send(
-        new CreateSubnetCommand({
-          VpcId: plainVpcId,
-          CidrBlock: '10.2.1.0/24',
-          AvailabilityZone: 'us-east-1a',
-        }),
-      )
-    ).Subnet?.SubnetId ?? '';
-  const subnetB =
-    (
-      await ec2.send(
-        new CreateSubnetCommand({
-          VpcId: plainVpcId,
-          CidrBlock: '10.2.2.0/24',
-          AvailabilityZone: 'us-east-1b',
-        }),
-      )
-    ).Subnet?.SubnetId ?? '';
-
-  const openSshGroupId =
-    (
-      await ec2.send(
-        new CreateSecurityGroupCommand({ GroupName: 'open-ssh', Description: 'ssh', VpcId: plainVpcId }),
-      )
-    ).GroupId ?? '';
-  await ec2.send(
-    new AuthorizeSecurityGroupIngressCommand({
-      GroupId: openSshGroupId,
-      IpPermissions: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
-    }),
-  );
-  const cleanGroupId =
-    (
-      await ec2.send(
-        new CreateSecurityGroupCommand({ GroupName: 'clean', Description: 'https', VpcId: plainVpcId }),
-      )
-    ).GroupId ?? '';
-  await ec2.send(
-    new AuthorizeSecurityGroupIngressCommand({
-      GroupId: cleanGroupId,
-      IpPermissions: [
-        { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '10.0.0.0/8' }] },
-      ],
-    }),
-  );
-
-  const imageId =
-    (await ec2.send(new RegisterImageCommand({ Name: 'whoowns-test', RootDeviceName: '/dev/xvda' })))
-      .ImageId ?? '';
-  const launch = async (
-    tokens: 'optional' | 'required',
-    publicIp: boolean,
-    encrypted: boolean,
-    group: string,
-  ) =>
-    (
-      await ec2.send(
-        new RunInstancesCommand({
-          ImageId: imageId,
-          InstanceType: 't3.micro',
-          MinCount: 1,
-          MaxCount: 1,
-          MetadataOptions: { HttpTokens: tokens, HttpEndpoint: 'enabled' },
-          NetworkInterfaces: [
-            { DeviceIndex: 0, SubnetId: subnetA, AssociatePublicIpAddress: publicIp, Groups: [group] },
-          ],
-          BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 8, Encrypted: encrypted } }],
-        }),
-      )
-    ).Instances?.[0]?.InstanceId ?? '';
-  const publicInstanceId = await launch('optional', true, false, openSshGroupId);
-  const privateInstanceId = await launch('required', false, true, cleanGroupId);
-  const stoppedInstanceId = await launch('required', true, true, cleanGroupId);
-  await ec2.send(new StopInstancesCommand({ InstanceIds: [stoppedInstanceId] }));
+  const network = await seedNetwork(config);
+  const { subnetA, subnetB, plainVpcId } = network;
 
   const rds = new RDSClient(config);
   const db = {
@@ -299,18 +188,6 @@ export async function seedAccount(endpoint: string): Promise<SeededAccount> {
     new CreateQueueCommand({ QueueName: 'plain-queue', Attributes: { SqsManagedSseEnabled: 'false' } }),
   );
 
-  for (const client of [ec2, s3, rds, iam, lambda, dynamodb, kms, cloudtrail, elb, sns, sqs])
-    client.destroy();
-  return {
-    defaultVpcId,
-    flowLogVpcId,
-    plainVpcId,
-    openSshGroupId,
-    cleanGroupId,
-    publicInstanceId,
-    privateInstanceId,
-    stoppedInstanceId,
-    rotatingKeyId,
-    staticKeyId,
-  };
+  for (const client of [rds, iam, lambda, dynamodb, kms, cloudtrail, elb, sns, sqs]) client.destroy();
+  return { ...network, rotatingKeyId, staticKeyId };
 }

@@ -29,6 +29,10 @@ export function judgeMonitoring(
   samples: readonly SampleEvent[],
   routine: SampleEvent,
 ): Verdict {
+  const patterns = account.monitoredPatterns;
+  // Unknown first: an organization trail delivering to another account leaves this account with no
+  // log group of its own, which is not the same as having no trail.
+  if (!patterns.known) return cannotTell(`${rec.watches}: ${patterns.reason}`, patterns.source);
   const groups = account.trailLogGroups;
   if (groups.known && groups.value.length === 0) {
     return fail(
@@ -36,8 +40,6 @@ export function judgeMonitoring(
       groups.source,
     );
   }
-  const patterns = account.monitoredPatterns;
-  if (!patterns.known) return cannotTell(`${rec.watches}: ${patterns.reason}`, patterns.source);
   const filters: Filter[] = patterns.value.flatMap((pattern) => {
     const match = compileFilterPattern(pattern.pattern);
     return match ? [{ pattern, match }] : [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MonitoredPattern } from '../../model/resources/index.js';
-import { explicit } from '../../model/value.js';
+import { explicit, unknown } from '../../model/value.js';
 import data from './cis-monitoring.json' with { type: 'json' };
 import { compileFilterPattern } from './filter-pattern.js';
 import { judgeMonitoring } from './monitoring-checks.js';
@@ -178,6 +178,15 @@ describe('CIS 4.x metric filters are judged by what they catch', () => {
     const v = judgeMonitoring(none, r, catchesOf(r), routineOf());
     expect(v.status).toBe('FAIL');
     expect(v.message).toContain('no multi-region trail');
+    const elsewhere = goodAccount({
+      trailLogGroups: explicit([], { api: 'test' }),
+      monitoredPatterns: unknown('the trails deliver to CloudWatch Logs in another account (999988887777)', {
+        api: 'test',
+      }),
+    });
+    const u = judgeMonitoring(elsewhere, r, catchesOf(r), routineOf());
+    expect(u.status).toBe('UNKNOWN');
+    expect(u.message).toContain('another account');
   });
 });
 

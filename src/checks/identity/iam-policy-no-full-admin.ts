@@ -1,16 +1,55 @@
-import { cannotTell, defineCheck, fail, pass } from '../check.js';
-import { adminGrantsOf } from './admin-grants.js';
+import { fullAdmin, policyAsPrincipal } from '../../iam/privileges.js';
+import type { IamManagedPolicy, IamRole, IamUser } from '../../model/resources/index.js';
+import { type CheckContext, cannotTell, defineCheck, fail, pass, type Verdict } from '../check.js';
+import { kindOf, principalFor, setAsideNote, some } from './iam-wording.js';
+
+function judgeAdmin(
+  resource: IamManagedPolicy | IamRole | IamUser,
+  context: CheckContext,
+): Verdict | Verdict[] {
+  const label = `${kindOf(resource)} ${resource.name}`;
+  let answer: ReturnType<typeof fullAdmin>;
+  let note = '';
+  if (resource.type === 'AWS::IAM::ManagedPolicy') {
+    // AWS's own managed policies are judged where they are attached, not on their own.
+    if (resource.awsManaged) return [];
+    if (!resource.document.known)
+      return cannotTell(`${label}: document unknown: ${resource.document.reason}`, resource.document.source);
+    const probe = policyAsPrincipal(context.inventory, {
+      name: resource.name,
+      document: resource.document.value,
+    });
+    answer = fullAdmin(context.inventory, probe);
+  } else {
+    const { principal, setAside, inventory } = principalFor(resource, context);
+    answer = fullAdmin(inventory, principal);
+    note = setAsideNote(setAside);
+  }
+  const why = some(
+    answer.evidence.map((m) => m.reason),
+    3,
+  );
+  if (answer.status === 'yes') return fail(`${label} has full administrator access: ${why}`, resource.source);
+  if (answer.status === 'maybe') {
+    return cannotTell(
+      `${label} may have full administrator access, depending on ${some([...answer.dependsOn])}: ${why}`,
+      resource.source,
+    );
+  }
+  return pass(`${label} does not have full administrator access${note}`, resource.source);
+}
 
 export const iamPolicyNoFullAdmin = defineCheck({
   id: 'iam-policy-no-full-admin',
-  title: 'No IAM policy grants full "*:*" administrator access',
+  title: 'No IAM policy or principal has full "*:*" administrator access',
   severity: 'critical',
   area: 'iam.cloud',
   rationale:
     'An Allow of every action on every resource makes its holder account administrator: one leaked key, ' +
     'compromised workload or confused deputy then owns the whole account, logs and all. AWS enforces whatever ' +
-    "the customer writes; least privilege is the customer's part. Checked: customer managed policies, inline " +
-    'policies of roles and users, and the AWS managed AdministratorAccess policy attached to them.',
+    "the customer writes; least privilege is the customer's part. The check evaluates the policies as AWS would, " +
+    'so "*", "*:*", NotAction of a few actions and the AdministratorAccess managed policy all count, while a ' +
+    'Deny, a permissions boundary or an SCP that takes the power away is honoured.',
   remediation: {
     text:
       'Grant only the actions and resources the workload needs (IAM Access Analyzer can generate a policy from ' +
@@ -38,25 +77,6 @@ export const iamPolicyNoFullAdmin = defineCheck({
     soc2: ['CC6.1', 'CC6.3'],
   },
   resourceTypes: ['AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User'],
-  reads: ['awsManaged', 'document', 'inlinePolicies', 'managedPolicyArns'],
-  evaluate: (resource, context) => {
-    // AWS's own managed policies are judged where they are attached, not on their own.
-    if (resource.type === 'AWS::IAM::ManagedPolicy' && resource.awsManaged) return [];
-    const kind = {
-      'AWS::IAM::ManagedPolicy': 'managed policy',
-      'AWS::IAM::Role': 'role',
-      'AWS::IAM::User': 'user',
-    };
-    const label = `${kind[resource.type]} ${resource.name}`;
-    const { grants, doubts, evidence } = adminGrantsOf(resource, context);
-    if (grants.length > 0)
-      return fail(`${label} grants full administrator access: ${grants.join('; ')}`, evidence);
-    if (doubts.length > 0) {
-      return cannotTell(
-        `${label} may grant full administrator access: ${doubts.join('; ')}`,
-        resource.source,
-      );
-    }
-    return pass(`${label} grants no "*" action on "*" resource`, resource.source);
-  },
+  reads: ['awsManaged', 'document', 'inlinePolicies', 'managedPolicyArns', 'permissionsBoundary', 'groups'],
+  evaluate: judgeAdmin,
 });

@@ -12,6 +12,7 @@ interface ClientConfig {
   requestHandler: { requestTimeout: number; connectionTimeout: number };
   forcePathStyle?: boolean;
   disableHostPrefix?: boolean;
+  endpointProvider?: () => { url: URL };
 }
 
 interface MiddlewareStackLike {
@@ -104,7 +105,16 @@ export class AwsSession {
       maxAttempts: this.options.maxAttempts ?? 6,
       requestHandler: { requestTimeout: this.options.timeoutMs ?? 20_000, connectionTimeout: 5_000 },
       ...(this.endpointUrl
-        ? { endpoint: this.endpointUrl, forcePathStyle: true, disableHostPrefix: true }
+        ? {
+            endpoint: this.endpointUrl,
+            forcePathStyle: true,
+            disableHostPrefix: true,
+            // S3 Control's endpoint rules put the account id in front of the host even for a
+            // custom endpoint (123456789012.localhost), which does not resolve: send it as given.
+            ...(ClientClass.name === 'S3ControlClient'
+              ? { endpointProvider: () => ({ url: new URL(this.endpointUrl as string) }) }
+              : {}),
+          }
         : {}),
     });
     (client.middlewareStack as MiddlewareStackLike).add(

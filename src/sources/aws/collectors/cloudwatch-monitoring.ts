@@ -92,6 +92,12 @@ async function qualifyingLogGroups(ctx: CollectContext): Promise<LogGroupRef[]> 
       ? parseLogGroupArn(trail.CloudWatchLogsLogGroupArn)
       : undefined;
     if (!trail.IsMultiRegionTrail || !trail.TrailARN || !group) continue;
+    if (trail.TrailARN.split(':')[4] !== ctx.accountId) {
+      // An organization trail seen from a member account: the management account runs it and
+      // owns its log group, so its state and filters are read there, not here.
+      groups.set(group.arn, group);
+      continue;
+    }
     const client = ctx.session.client(CloudTrailClient, trail.HomeRegion ?? ctx.region);
     const status = await call(ctx, STATUS, trail.TrailARN, () =>
       client.send(new GetTrailStatusCommand({ Name: trail.TrailARN })),

@@ -7,7 +7,14 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import pLimit from 'p-limit';
 import type { DynamoDbTable } from '../../../model/resources/index.js';
-import { explicit, type SourceRef, type UnknownValue, unknown, type Value } from '../../../model/value.js';
+import {
+  awsDefault,
+  explicit,
+  type SourceRef,
+  type UnknownValue,
+  unknown,
+  type Value,
+} from '../../../model/value.js';
 import type { CollectContext, Collector } from '../collector.js';
 import {
   attempt,
@@ -39,7 +46,7 @@ async function keyTypeOf(
   const sse = table.SSEDescription;
   // No SSE description (or DISABLED) is the default: encrypted with a key AWS owns.
   if (!sse || sse.Status === 'DISABLED' || sse.Status === 'DISABLING' || !sse.KMSMasterKeyArn)
-    return explicit('aws-owned', src);
+    return awsDefault('aws-owned', src);
   const aliases = await kmsAliases(ctx);
   const aliasSrc: SourceRef = { arn: src.arn as string, api: 'kms:ListAliases' };
   if (!aliases.ok) return unknown(aliases.reason, aliasSrc);

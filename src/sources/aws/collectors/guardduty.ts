@@ -39,7 +39,7 @@ export const guardDutyCollector: Collector = {
         client.send(new GetDetectorCommand({ DetectorId })),
       );
       if (detector.ok && detector.value.Status === 'ENABLED') {
-        settings.guardDutyEnabled = explicit(true, { ...src, arn: DetectorId });
+        settings.guardDutyEnabled = explicit(true, src);
         return;
       }
       if (!detector.ok) reason = detector.reason;

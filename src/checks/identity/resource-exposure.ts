@@ -1,0 +1,22 @@
+/** Runs the exposure analysis for a check, once per resource, and words its grants. */
+import { zoneOf } from '../../iam/analysis.js';
+import { analyzeExposure, type Exposure, type Grant } from '../../iam/exposure.js';
+import { resourcePolicyOf } from '../../iam/resource-policies.js';
+import type { Resource } from '../../model/resources/index.js';
+import type { CheckContext } from '../check.js';
+import { some } from './iam-wording.js';
+
+export function exposureOf(resource: Resource, context: CheckContext): { exposure: Exposure; label: string } | undefined {
+  const info = resourcePolicyOf(context.inventory, resource);
+  if (!info) return undefined;
+  const zone = context.shared('iam:zone', () => zoneOf(context.inventory));
+  const exposure = context.shared(`iam:exposure:${resource.id}`, () => analyzeExposure(context.inventory, info, zone));
+  return { exposure, label: `${info.label} of ${resource.name}` };
+}
+
+export function describeGrant(g: Grant): string {
+  const actions = g.allowed.length ? some(g.allowed) : `possibly ${some(g.maybe)}`;
+  const because = g.reasons.length ? `: ${some(g.reasons, 2)}` : '';
+  const depends = g.allowed.length === 0 && g.dependsOn.length ? ` (depends on ${some(g.dependsOn)})` : '';
+  return `${g.who} gets ${actions}${depends}${because}`;
+}
