@@ -17,6 +17,16 @@ const LIVE_ONLY_CHECKS = new Set(['ec2-instance-managed-by-ssm']);
 const provableByTemplate = (check: (typeof ALL_CHECKS)[number]) =>
   !LIVE_ONLY_CHECKS.has(check.id) && !check.resourceTypes.every((type) => type === 'AWS::Account');
 
+/**
+ * A `<id>.live-only` file beside a check says, in words, why a template cannot make it FAIL (or
+ * PASS): it needs facts only a live account or the organization gives (last use, the
+ * organization's accounts). Such a check must still prove whatever fixtures it has, and its
+ * unit tests prove the rest on live-shaped resources.
+ */
+function liveOnlyMarker(id: string): boolean {
+  return GROUPS.some((group) => existsSync(join(here, group, `${id}.live-only`)));
+}
+
 function fixturePath(id: string, kind: 'good' | 'bad'): string | undefined {
   for (const group of GROUPS) {
     const path = join(here, group, `${id}.${kind}.yaml`);
@@ -41,13 +51,15 @@ describe('every check has fixtures that prove it', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
   for (const check of ALL_CHECKS.filter(provableByTemplate)) {
-    it(`${check.id}: the good fixture passes`, () => {
+    const marked = liveOnlyMarker(check.id);
+    if (marked && !fixturePath(check.id, 'good') && !fixturePath(check.id, 'bad')) continue;
+    it.skipIf(marked && !fixturePath(check.id, 'good'))(`${check.id}: the good fixture passes`, () => {
       const found = statuses(check.id, 'good');
       expect(found).toContain('PASS');
       expect(found).not.toContain('FAIL');
       expect(found).not.toContain('ERROR');
     });
-    it(`${check.id}: the bad fixture fails`, () => {
+    it.skipIf(marked && !fixturePath(check.id, 'bad'))(`${check.id}: the bad fixture fails`, () => {
       expect(statuses(check.id, 'bad')).toContain('FAIL');
     });
   }

@@ -10,7 +10,8 @@ import type {
   S3Bucket,
 } from '../../model/resources/index.js';
 import { awsDefault, explicit, unknown, type Value } from '../../model/value.js';
-import { type Check, createCheckContext, type Verdict } from '../check.js';
+import type { Verdict } from '../check.js';
+import { runCheck } from '../test-support.js';
 import { elbv2ListenerHttps } from './elbv2-listener-https.js';
 import { elbv2ListenerTlsPolicy, lowestTlsMinor } from './elbv2-listener-tls-policy.js';
 import { kmsKeyRotation } from './kms-key-rotation.js';
@@ -21,17 +22,7 @@ import { s3BucketTlsOnly } from './s3-bucket-tls-only.js';
 const src = { file: 't.yaml', line: 7 };
 const on = (v: boolean): Value<boolean> => explicit(v, src);
 
-function run<T extends ResourceType>(check: Check<T>, resource: ResourceOfType<T>): Verdict[] {
-  const ctx = createCheckContext({
-    source: { kind: 'cloudformation', location: 't.yaml' },
-    resources: [resource],
-    unmodeled: [],
-    notCreated: [],
-    problems: [],
-  });
-  const out = check.evaluate(resource, ctx);
-  return Array.isArray(out) ? out : [out];
-}
+const run = runCheck;
 const statuses = (vs: Verdict[]) => vs.map((v) => v.status);
 
 function bucket(statements: Omit<PolicyStatement, 'index'>[] | null, over: Partial<S3Bucket> = {}): S3Bucket {

@@ -11,7 +11,8 @@ import type {
   Vpc,
 } from '../../model/resources/index.js';
 import { awsDefault, explicit, unknown } from '../../model/value.js';
-import { type Check, createCheckContext, type Verdict } from '../check.js';
+import type { Verdict } from '../check.js';
+import { runCheck } from '../test-support.js';
 import { cloudtrailKmsEncryption } from './cloudtrail-kms-encryption.js';
 import { cloudtrailMultiRegion } from './cloudtrail-multi-region.js';
 import { elbv2AccessLogs } from './elbv2-access-logs.js';
@@ -20,21 +21,7 @@ import { vpcFlowLogsEnabled } from './vpc-flow-logs-enabled.js';
 
 const src = { file: 't.yaml', line: 9 };
 
-function run<T extends ResourceType>(
-  check: Check<T>,
-  resource: ResourceOfType<T>,
-  others: Resource[] = [],
-): Verdict[] {
-  const inventory: Inventory = {
-    source: { kind: 'cloudformation', location: 't.yaml' },
-    resources: [resource, ...others],
-    unmodeled: [],
-    notCreated: [],
-    problems: [],
-  };
-  const out = check.evaluate(resource, createCheckContext(inventory));
-  return Array.isArray(out) ? out : [out];
-}
+const run = runCheck;
 const status = (vs: Verdict[]) => vs.map((v) => v.status).join(',');
 
 const trail = (over: Partial<CloudTrailTrail>) =>

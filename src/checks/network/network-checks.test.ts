@@ -9,7 +9,8 @@ import type {
   SecurityGroupRule,
 } from '../../model/resources/index.js';
 import { awsDefault, explicit, unknown } from '../../model/value.js';
-import { type Check, createCheckContext, type Verdict } from '../check.js';
+import type { Verdict } from '../check.js';
+import { runCheck } from '../test-support.js';
 import { ec2InstanceNoPublicIp } from './ec2-instance-no-public-ip.js';
 import { ec2SecurityGroupAdminPortsOpen } from './ec2-security-group-admin-ports-open.js';
 import { ec2SecurityGroupDatabasePortsOpen } from './ec2-security-group-database-ports-open.js';
@@ -17,17 +18,7 @@ import { rdsInstanceNotPublic } from './rds-instance-not-public.js';
 
 const src = { file: 't.yaml', line: 40 };
 
-function run<T extends ResourceType>(check: Check<T>, resource: ResourceOfType<T>): Verdict[] {
-  const inventory: Inventory = {
-    source: { kind: 'cloudformation', location: 't.yaml' },
-    resources: [resource],
-    unmodeled: [],
-    notCreated: [],
-    problems: [],
-  };
-  const out = check.evaluate(resource, createCheckContext(inventory));
-  return Array.isArray(out) ? out : [out];
-}
+const run = runCheck;
 
 function rule(
   over: Partial<SecurityGroupRule> & { ports?: [number, number]; cidr?: string },

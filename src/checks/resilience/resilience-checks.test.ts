@@ -8,7 +8,8 @@ import type {
   S3Bucket,
 } from '../../model/resources/index.js';
 import { awsDefault, explicit, unknown } from '../../model/value.js';
-import { type Check, createCheckContext, type Verdict } from '../check.js';
+import type { Verdict } from '../check.js';
+import { runCheck } from '../test-support.js';
 import { dynamodbPointInTimeRecovery } from './dynamodb-point-in-time-recovery.js';
 import { rdsBackupRetention } from './rds-backup-retention.js';
 import { rdsDeletionProtection } from './rds-deletion-protection.js';
@@ -17,17 +18,7 @@ import { s3BucketVersioning } from './s3-bucket-versioning.js';
 
 const src = { file: 't.yaml', line: 3 };
 
-function run<T extends ResourceType>(check: Check<T>, resource: ResourceOfType<T>): Verdict[] {
-  const inventory: Inventory = {
-    source: { kind: 'cloudformation', location: 't.yaml' },
-    resources: [resource],
-    unmodeled: [],
-    notCreated: [],
-    problems: [],
-  };
-  const out = check.evaluate(resource, createCheckContext(inventory));
-  return Array.isArray(out) ? out : [out];
-}
+const run = runCheck;
 const status = (vs: Verdict[]) => vs.map((v) => v.status).join(',');
 
 function db(over: Partial<RdsDbInstance> = {}): RdsDbInstance {

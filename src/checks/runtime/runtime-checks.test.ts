@@ -8,7 +8,8 @@ import type {
   ResourceType,
 } from '../../model/resources/index.js';
 import { awsDefault, explicit, unknown } from '../../model/value.js';
-import { type Check, createCheckContext, type Verdict } from '../check.js';
+import type { Verdict } from '../check.js';
+import { runCheck } from '../test-support.js';
 import { ec2InstanceImdsv2Required } from './ec2-instance-imdsv2-required.js';
 import { lambdaRuntimeSupported } from './lambda-runtime-supported.js';
 import { LAMBDA_RUNTIMES, runtimeStatus, runtimeTableSchema } from './lambda-runtimes.js';
@@ -17,17 +18,7 @@ import { rdsAutoMinorVersionUpgrade } from './rds-auto-minor-version-upgrade.js'
 
 const src = { file: 't.yaml', line: 5 };
 
-function run<T extends ResourceType>(check: Check<T>, resource: ResourceOfType<T>): Verdict[] {
-  const inventory: Inventory = {
-    source: { kind: 'cloudformation', location: 't.yaml' },
-    resources: [resource],
-    unmodeled: [],
-    notCreated: [],
-    problems: [],
-  };
-  const out = check.evaluate(resource, createCheckContext(inventory));
-  return Array.isArray(out) ? out : [out];
-}
+const run = runCheck;
 const status = (vs: Verdict[]) => vs.map((v) => v.status).join(',');
 
 describe('the Lambda runtime table', () => {

@@ -26,6 +26,8 @@ export interface IamRole extends ResourceBase, IamPrincipalPolicies {
   maxSessionDuration: Value<number>;
   /** ISO date of last use; null: never used. Live accounts only. */
   lastUsed: Value<string | null>;
+  /** ISO date the role was created. Live accounts only; absent when the source does not say. */
+  createdAt?: Value<string>;
 }
 
 export interface IamAccessKey {
