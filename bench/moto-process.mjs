@@ -43,7 +43,9 @@ export async function startMotoForBench() {
   for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`${endpoint}/moto-api/`)).ok) break;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

@@ -23,7 +23,7 @@ describe('whoowns scan on the bundled example', () => {
     expect(run.stdout).toContain('DATA PROTECTION');
     expect(run.stdout).toMatch(/FAIL critical iam-role-trust-not-public\s+DeployRole/);
     expect(run.stdout).toContain('NOT ASSESSED');
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for colour codes
+    // eslint-disable-next-line no-control-regex -- looking for colour codes
     expect(run.stdout).not.toMatch(/\u001b\[/);
   });
 

@@ -1,6 +1,6 @@
 import type { Inventory } from '../model/inventory.js';
 import type { CollectionNeeds } from '../model/needs.js';
-import type { Resource, ResourceOfType, ResourceType } from '../model/resources/index.js';
+import type { Resource, ResourceType } from '../model/resources/index.js';
 import type { Severity } from '../model/result.js';
 import type { SourceRef, Value } from '../model/value.js';
 
@@ -66,10 +66,19 @@ export interface CheckContext {
   now: Date;
 }
 
+/**
+ * Written as a property of a method type so the parameter stays bivariant: a check of S3 buckets
+ * is then a `Check` like any other and registries need no casts (the engine only ever hands a
+ * check resources of its own `resourceTypes`).
+ */
+type Evaluate<T extends ResourceType> = {
+  bivariant(resource: Resource & { readonly type: T }, context: CheckContext): Verdict | Verdict[];
+}['bivariant'];
+
 export interface Check<T extends ResourceType = ResourceType> extends CheckMetadata {
   resourceTypes: readonly T[];
   /** Pure: the same resource and context always give the same verdicts; no I/O. */
-  evaluate(resource: ResourceOfType<T>, context: CheckContext): Verdict | Verdict[];
+  evaluate: Evaluate<T>;
 }
 
 /** Resource types and fields the given checks read: the plan for live collection. */

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCatalogCommand } from './catalog-command.js';
 import { registerChecksCommand } from './checks-command.js';
 import { describeError, EXIT } from './errors.js';
+import { registerIamCommand } from './iam-command.js';
 import { registerExplainCommand } from './explain-command.js';
 import { registerPermissionsCommand } from './permissions-command.js';
 import { registerResponsibilitiesCommand } from './responsibilities-command.js';
@@ -21,6 +22,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerCatalogCommand(program);
   registerExplainCommand(program);
   registerPermissionsCommand(program);
+  registerIamCommand(program);
   return program;
 }
 

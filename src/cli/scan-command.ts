@@ -1,8 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadCatalog } from '../catalog/load-catalog.js';
-import { ALL_CHECKS } from '../checks/registry.js';
-import { runChecks, selectChecks } from '../engine/run-checks.js';
+import { runChecks } from '../engine/run-checks.js';
 import type { CheckResult, Severity } from '../model/result.js';
 import { renderJson } from '../report/json.js';
 import { buildScanReport } from '../report/scan-report.js';
@@ -17,7 +16,7 @@ import {
   type CheckSelectionOptions,
   checksFromOptions,
 } from './check-selection.js';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT } from './errors.js';
 import { addSourceOptions, type InventorySourceOptions, loadSources } from './inventory-source.js';
 import { parseFailOn, parseFormat } from './options.js';
 import { CONFIG_HELP, type ConfigOption, resolveUserConfig } from './user-config-option.js';

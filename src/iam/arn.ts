@@ -34,7 +34,10 @@ export function principalTypeOf(s: string): PrincipalType {
   if (s === '*' || s === 'anonymous') return 'anonymous';
   const arn = parseArn(s);
   // Cognito identity pools federate web identities, though the name looks like a service's.
-  if (!arn) return /\.amazonaws\.com(\.cn)?$/.test(s) && s !== 'cognito-identity.amazonaws.com' ? 'service' : 'federated';
+  if (!arn)
+    return /\.amazonaws\.com(\.cn)?$/.test(s) && s !== 'cognito-identity.amazonaws.com'
+      ? 'service'
+      : 'federated';
   if (arn.service === 'sts' && arn.resource.startsWith('assumed-role/')) return 'session';
   if (arn.resource === 'root') return 'root';
   if (arn.resource.startsWith('user/')) return 'user';

@@ -9,8 +9,7 @@
 export type KeyState = 'absent' | 'unknown' | 'chosen' | 'arbitrary';
 
 export type KeyLookup =
-  | { readonly kind: 'values'; readonly values: readonly string[] }
-  | { readonly kind: KeyState };
+  { readonly kind: 'values'; readonly values: readonly string[] } | { readonly kind: KeyState };
 
 export interface RequestContext {
   /** Known values by lower-case key. */

@@ -44,14 +44,25 @@ function passableRoles(inventory: Inventory, service: string): string[] {
       ...(resolver ? { resolver } : {}),
       explain: false,
       // Services assume roles with conditions of the customer's own making; give them the benefit.
-      request: { action: 'sts:AssumeRole', resource: p.arn, principalArn: service, context: makeContext({}, () => 'chosen') },
+      request: {
+        action: 'sts:AssumeRole',
+        resource: p.arn,
+        principalArn: service,
+        context: makeContext({}, () => 'chosen'),
+      },
     });
     if (trust.decision !== 'ImplicitDeny' && trust.decision !== 'ExplicitDeny') out.push(p.arn);
   }
   return out;
 }
 
-function targetsFor(inventory: Inventory, p: AnalyzedPrincipal, step: EscalationStep, action: ActionInfo, kind: string): string[] {
+function targetsFor(
+  inventory: Inventory,
+  p: AnalyzedPrincipal,
+  step: EscalationStep,
+  action: ActionInfo,
+  kind: string,
+): string[] {
   const fill = { account: p.account, region: inventoryRegion(inventory), name: PROBE };
   const probe = sampleArn(action, fill, step.resourceType) ?? '*';
   if (action.key === 'iam:passrole') {
@@ -72,7 +83,11 @@ function ownPolicyArns(inventory: Inventory, p: AnalyzedPrincipal): string[] {
   const list = p.kind === 'role' ? 'attachedRoles' : 'attachedUsers';
   for (const r of inventory.resources) {
     if (r.type !== 'AWS::IAM::ManagedPolicy') continue;
-    if ((r[list] ?? []).some((v) => v.known && (logicalIdOf(v.value) === p.resource.id || v.value === p.resource.name))) {
+    if (
+      (r[list] ?? []).some(
+        (v) => v.known && (logicalIdOf(v.value) === p.resource.id || v.value === p.resource.name),
+      )
+    ) {
       arns.push(resourceArn(inventory, r));
     }
   }
@@ -81,26 +96,46 @@ function ownPolicyArns(inventory: Inventory, p: AnalyzedPrincipal): string[] {
 
 const RANK: Record<Decision, number> = { Allowed: 3, Unknown: 2, ImplicitDeny: 1, ExplicitDeny: 0 };
 
-function evaluateStep(inventory: Inventory, p: AnalyzedPrincipal, step: EscalationStep, kind: string): StepEvidence | undefined {
+function evaluateStep(
+  inventory: Inventory,
+  p: AnalyzedPrincipal,
+  step: EscalationStep,
+  kind: string,
+): StepEvidence | undefined {
   let best: { action: string; target: string; decision: Decision } | undefined;
   for (const name of step.anyOf) {
     const action = lookupAction(name);
     if (!action) continue;
     // A role that attaches a policy to itself needs no sts:AssumeRole to use it.
     if (kind === 'self' && p.kind === 'role' && action.key === 'sts:assumerole') {
-      return { action: name, target: p.arn, decision: 'Allowed', reasons: [`${p.resource.name} is the role itself`], dependsOn: [] };
+      return {
+        action: name,
+        target: p.arn,
+        decision: 'Allowed',
+        reasons: [`${p.resource.name} is the role itself`],
+        dependsOn: [],
+      };
     }
-    const context = identityContext(step.passedToService ? { 'iam:PassedToService': step.passedToService } : {});
+    const context = identityContext(
+      step.passedToService ? { 'iam:PassedToService': step.passedToService } : {},
+    );
     for (const target of targetsFor(inventory, p, step, action, kind)) {
       const r = evaluateFor(inventory, p, { action: action.name, resource: target, context, explain: false });
-      if (!best || RANK[r.decision] > RANK[best.decision]) best = { action: action.name, target, decision: r.decision };
+      if (!best || RANK[r.decision] > RANK[best.decision])
+        best = { action: action.name, target, decision: r.decision };
       if (r.decision === 'Allowed') break;
     }
     if (best?.decision === 'Allowed') break;
   }
   if (!best || (best.decision !== 'Allowed' && best.decision !== 'Unknown')) return undefined;
-  const context = identityContext(step.passedToService ? { 'iam:PassedToService': step.passedToService } : {});
-  const full: EvaluationResult = evaluateFor(inventory, p, { action: best.action, resource: best.target, context });
+  const context = identityContext(
+    step.passedToService ? { 'iam:PassedToService': step.passedToService } : {},
+  );
+  const full: EvaluationResult = evaluateFor(inventory, p, {
+    action: best.action,
+    resource: best.target,
+    context,
+  });
   return {
     ...best,
     reasons: full.matched.filter((m) => m.effect === 'Allow').map((m) => m.reason),

@@ -34,6 +34,11 @@ export interface EvaluationRequest {
   principalAccount?: string;
   /** The resource's account; absent means the principal's own. */
   resourceAccount?: string;
+  /**
+   * Whether the caller is in another account than the resource, when the caller knows better than
+   * the account ids can tell (a template's own account id is a token, yet a stranger is not in it).
+   */
+  crossAccount?: boolean;
   /** Condition keys; a plain map is taken with AWS semantics (keys not given are absent). */
   context?: RequestContext | Readonly<Record<string, string | readonly string[]>>;
 }
@@ -155,6 +160,7 @@ function levelsAllow(
 }
 
 function sameAccount(r: EvaluationRequest): Tri {
+  if (r.crossAccount !== undefined) return !r.crossAccount;
   if (!r.resourceAccount || !r.principalAccount || r.resourceAccount === r.principalAccount) return true;
   return globMatch(r.resourceAccount, r.principalAccount, {
     ignoreCase: false,

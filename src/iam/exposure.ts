@@ -11,7 +11,7 @@ import type { Inventory } from '../model/inventory.js';
 import type { PolicyDocument, Principal } from '../model/policy.js';
 import { actionsOf } from './action-catalog.js';
 import { accountOf } from './arn.js';
-import type { KeyState, RequestContext } from './context.js';
+import { type KeyState, makeContext, type RequestContext } from './context.js';
 import { type EvaluationResult, evaluateRequest, type NamedPolicy } from './evaluate.js';
 import { globMatch } from './glob.js';
 import { type ResourcePolicyInfo, requestResource } from './resource-policies.js';
@@ -51,6 +51,10 @@ function candidateActions(doc: PolicyDocument, service: string) {
 }
 
 interface Caller {
+  /** Ask about this action only (lower-case key), as who-can does. */
+  only?: string;
+  /** Known to be outside the resource's account (the stranger is, whatever the account ids say). */
+  crossAccount?: boolean;
   who: string;
   kind: Grant['kind'];
   principalArn: string;
@@ -74,10 +78,12 @@ function tryCaller(
     reasons: [],
     ...(caller.account ? { account: caller.account } : {}),
   };
-  const reasons = new Set<string>();
+  // One reason per statement: the same statement lets in every action it covers.
+  const reasons = new Map<string, string>();
   const depends = new Set<string>();
   const policy: NamedPolicy = { name: `${info.label} of ${info.resource.name}`, document: doc };
-  for (const action of candidateActions(doc, info.service)) {
+  const actions = caller.only ? candidateActions(doc, info.service).filter((a) => a.key === caller.only) : candidateActions(doc, info.service);
+  for (const action of actions) {
     const result: EvaluationResult = evaluateRequest({
       identityPolicies: [STRANGER_IDENTITY],
       resourcePolicy: policy,
@@ -89,17 +95,21 @@ function tryCaller(
         principalArn: caller.principalArn,
         ...(caller.account ? { principalAccount: caller.account } : {}),
         resourceAccount: info.account,
+        ...(caller.crossAccount ? { crossAccount: true } : {}),
         context: caller.context,
       },
     });
     if (result.decision === 'Allowed') grant.allowed.push(action.name);
     else if (result.decision === 'Unknown') grant.maybe.push(action.name);
     else continue;
-    for (const m of result.matched) if (m.kind === 'resource' && m.effect === 'Allow') reasons.add(m.reason);
+    for (const m of result.matched) {
+      if (m.kind === 'resource' && m.effect === 'Allow' && !reasons.has(`${m.index}`))
+        reasons.set(`${m.index}`, m.reason);
+    }
     for (const d of result.dependsOn) depends.add(d);
   }
   if (!grant.allowed.length && !grant.maybe.length) return undefined;
-  grant.reasons = [...reasons];
+  grant.reasons = [...reasons.values()];
   grant.dependsOn = [...depends];
   return grant;
 }
@@ -110,13 +120,19 @@ function tryCaller(
  * providers are the customer's own identity provider and are not tried.
  */
 function openIdentityProviders(doc: PolicyDocument): string[] {
-  const open = ['cognito-identity.amazonaws.com', 'accounts.google.com', 'graph.facebook.com', 'www.amazon.com'];
+  const open = [
+    'cognito-identity.amazonaws.com',
+    'accounts.google.com',
+    'graph.facebook.com',
+    'www.amazon.com',
+  ];
   const out = new Set<string>();
   for (const s of doc.statements) {
     if (s.effect !== 'Allow' || !s.principal || s.principal === '*') continue;
     for (const [type, entries] of Object.entries(s.principal)) {
       if (type.toLowerCase() !== 'federated') continue;
-      for (const e of entries) if (open.includes(e.toLowerCase()) || e.includes(':oidc-provider/')) out.add(e);
+      for (const e of entries)
+        if (open.includes(e.toLowerCase()) || e.includes(':oidc-provider/')) out.add(e);
     }
   }
   return [...out];
@@ -177,7 +193,13 @@ export interface Zone {
   orgId?: string;
 }
 
-export function analyzeExposure(inventory: Inventory, info: ResourcePolicyInfo, zone: Zone): Exposure {
+export function analyzeExposure(
+  inventory: Inventory,
+  info: ResourcePolicyInfo,
+  zone: Zone,
+  onlyAction?: string,
+): Exposure {
+  const only = onlyAction?.toLowerCase();
   if (!info.policy.known) return { public: [], outside: [], unknownPolicy: info.policy.reason };
   const doc = info.policy.value;
   if (!doc) return { public: [], outside: [] };
@@ -186,12 +208,18 @@ export function analyzeExposure(inventory: Inventory, info: ResourcePolicyInfo, 
     kind: 'public',
     principalArn: STRANGER_ARN,
     account: STRANGER_ACCOUNT,
+    crossAccount: true,
     context,
   }));
   for (const provider of openIdentityProviders(doc)) {
-    strangers.push({ who: `anyone signed in to ${provider}`, kind: 'public', principalArn: provider, context: strangerContext(info.facts) });
+    strangers.push({
+      who: `anyone signed in to ${provider}`,
+      kind: 'public',
+      principalArn: provider,
+      context: strangerContext(info.facts),
+    });
   }
-  const pub = mergeGrants(strangers.map((c) => tryCaller(inventory, info, doc, c)));
+  const pub = mergeGrants(strangers.map((c) => tryCaller(inventory, info, doc, { ...c, ...(only ? { only } : {}) })));
   const outside: Grant[] = [];
   const { accounts, services } = namedOutsiders(doc);
   for (const [account, arn] of accounts) {
@@ -199,14 +227,19 @@ export function analyzeExposure(inventory: Inventory, info: ResourcePolicyInfo, 
     if (own === true) continue;
     const inZone = own === 'unknown' ? 'unknown' : zone.contains(account);
     if (inZone === true) continue;
-    const orgKey: Record<string, { state: KeyState }> =
-      inZone === 'unknown' ? { 'aws:PrincipalOrgID': { state: 'unknown' } } : {};
+    // A named partner holds whatever the customer gave it (an external id, its own addresses and
+    // sources); what it cannot have is the customer's organization.
+    const org: KeyState = inZone === 'unknown' ? 'unknown' : 'absent';
+    const orgKeys = { 'aws:PrincipalOrgID': { state: org }, 'aws:PrincipalOrgPaths': { state: org } };
     const g = tryCaller(inventory, info, doc, {
+      ...(only ? { only } : {}),
       who: `account ${account}`,
       kind: 'account',
       principalArn: arn,
       account,
-      context: strangerContext({ ...info.facts, ...orgKey }),
+      // Asked as an outsider; whether it really is one is settled below.
+      crossAccount: true,
+      context: makeContext({ ...info.facts, ...orgKeys }, () => 'chosen'),
     });
     if (!g) continue;
     if (inZone === 'unknown') {
@@ -224,6 +257,7 @@ export function analyzeExposure(inventory: Inventory, info: ResourcePolicyInfo, 
   const viaService = strangerContexts(info.facts)[1] ?? strangerContext(info.facts);
   for (const service of services) {
     const g = tryCaller(inventory, info, doc, {
+      ...(only ? { only } : {}),
       who: `${service} acting for any account`,
       kind: 'service',
       principalArn: service,

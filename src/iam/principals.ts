@@ -191,10 +191,16 @@ export function principalIndex(inventory: Inventory): PrincipalIndex {
  */
 const BROAD_AWS_POLICY = /fullaccess|admin|poweruser|^iam|passrole|^aws.*_fullaccess/i;
 
-export function withoutNarrowAwsPolicies(p: AnalyzedPrincipal): { principal: AnalyzedPrincipal; setAside: string[] } {
+export function withoutNarrowAwsPolicies(p: AnalyzedPrincipal): {
+  principal: AnalyzedPrincipal;
+  setAside: string[];
+} {
   const setAside: string[] = [];
   const identityPolicies = p.identityPolicies.filter((policy) => {
-    const narrow = policy.document === null && policy.awsManaged !== undefined && !BROAD_AWS_POLICY.test(policy.awsManaged);
+    const narrow =
+      policy.document === null &&
+      policy.awsManaged !== undefined &&
+      !BROAD_AWS_POLICY.test(policy.awsManaged);
     if (narrow) setAside.push(policy.awsManaged ?? policy.name);
     return !narrow;
   });

@@ -15,7 +15,12 @@ import { inventoryAccount } from './template-resolver.js';
 export function policyAsPrincipal(inventory: Inventory, policy: NamedPolicy): AnalyzedPrincipal {
   const account = inventoryAccount(inventory);
   return {
-    resource: { type: 'AWS::IAM::Role', id: 'whoowns-probe', name: 'probe', source: {} } as AnalyzedPrincipal['resource'],
+    resource: {
+      type: 'AWS::IAM::Role',
+      id: 'whoowns-probe',
+      name: 'probe',
+      source: {},
+    } as AnalyzedPrincipal['resource'],
     kind: 'role',
     arn: `arn:aws:iam::${account}:role/whoowns-probe`,
     account,
@@ -59,10 +64,13 @@ export function fullAdmin(inventory: Inventory, p: AnalyzedPrincipal): Privilege
   let maybe: EvaluationResult | undefined;
   for (const action of ADMIN_PROBES) {
     const r = evaluateFor(inventory, p, { action, resource: EVERY_RESOURCE, context: CTX, explain: false });
-    if (r.decision === 'ImplicitDeny' || r.decision === 'ExplicitDeny') return { status: 'no', evidence: [], dependsOn: [] };
-    if (r.decision === 'Unknown' && !maybe) maybe = evaluateFor(inventory, p, { action, resource: EVERY_RESOURCE, context: CTX });
+    if (r.decision === 'ImplicitDeny' || r.decision === 'ExplicitDeny')
+      return { status: 'no', evidence: [], dependsOn: [] };
+    if (r.decision === 'Unknown' && !maybe)
+      maybe = evaluateFor(inventory, p, { action, resource: EVERY_RESOURCE, context: CTX });
   }
-  const shown = maybe ?? evaluateFor(inventory, p, { action: 'iam:CreateUser', resource: EVERY_RESOURCE, context: CTX });
+  const shown =
+    maybe ?? evaluateFor(inventory, p, { action: 'iam:CreateUser', resource: EVERY_RESOURCE, context: CTX });
   return {
     status: maybe ? 'maybe' : 'yes',
     evidence: shown.matched.filter((m) => m.effect === 'Allow'),
@@ -72,8 +80,26 @@ export function fullAdmin(inventory: Inventory, p: AnalyzedPrincipal): Privilege
 
 /** Services whose write or permissions-management actions on every resource give away the account. */
 export const SENSITIVE_SERVICES: readonly string[] = [
-  'iam', 'organizations', 'account', 'sts', 'sso', 'kms', 'secretsmanager', 'ssm', 's3', 'lambda',
-  'ec2', 'cloudtrail', 'config', 'guardduty', 'securityhub', 'cloudformation', 'rds', 'dynamodb', 'ecr', 'backup',
+  'iam',
+  'organizations',
+  'account',
+  'sts',
+  'sso',
+  'kms',
+  'secretsmanager',
+  'ssm',
+  's3',
+  'lambda',
+  'ec2',
+  'cloudtrail',
+  'config',
+  'guardduty',
+  'securityhub',
+  'cloudformation',
+  'rds',
+  'dynamodb',
+  'ecr',
+  'backup',
 ];
 
 const LEVELS: ReadonlySet<AccessLevel> = new Set(['Write', 'Permissions management']);
@@ -81,11 +107,17 @@ const LEVELS: ReadonlySet<AccessLevel> = new Set(['Write', 'Permissions manageme
 function coveredActions(s: PolicyStatement): ActionInfo[] {
   const sensitive = (a: ActionInfo) => LEVELS.has(a.accessLevel) && a.resourceTypes.length > 0;
   if (s.action) {
-    return s.action.flatMap((pattern) => expandAction(pattern).actions).filter((a) => SENSITIVE_SERVICES.includes(a.service) && sensitive(a));
+    return s.action
+      .flatMap((pattern) => expandAction(pattern).actions)
+      .filter((a) => SENSITIVE_SERVICES.includes(a.service) && sensitive(a));
   }
   if (s.notAction) {
-    const excluded = new Set(s.notAction.flatMap((pattern) => expandAction(pattern).actions.map((a) => a.key)));
-    return SENSITIVE_SERVICES.flatMap((svc) => actionsOf(svc)).filter((a) => sensitive(a) && !excluded.has(a.key));
+    const excluded = new Set(
+      s.notAction.flatMap((pattern) => expandAction(pattern).actions.map((a) => a.key)),
+    );
+    return SENSITIVE_SERVICES.flatMap((svc) => actionsOf(svc)).filter(
+      (a) => sensitive(a) && !excluded.has(a.key),
+    );
   }
   return [];
 }
@@ -101,7 +133,10 @@ export interface BroadWrite {
  * Write and permissions-management actions of sensitive services that the principal holds on
  * every resource ("*"). Actions that only work on "*" are left out: no policy can scope them.
  */
-export function broadWrites(inventory: Inventory, p: AnalyzedPrincipal): { writes: BroadWrite[]; unknownPolicies: string[] } {
+export function broadWrites(
+  inventory: Inventory,
+  p: AnalyzedPrincipal,
+): { writes: BroadWrite[]; unknownPolicies: string[] } {
   const candidates = new Map<string, ActionInfo>();
   const unknownPolicies: string[] = [];
   for (const policy of p.identityPolicies) {
@@ -116,7 +151,12 @@ export function broadWrites(inventory: Inventory, p: AnalyzedPrincipal): { write
   }
   const groups = new Map<string, BroadWrite>();
   for (const a of candidates.values()) {
-    const r = evaluateFor(inventory, p, { action: a.name, resource: EVERY_RESOURCE, context: CTX, explain: false });
+    const r = evaluateFor(inventory, p, {
+      action: a.name,
+      resource: EVERY_RESOURCE,
+      context: CTX,
+      explain: false,
+    });
     if (r.decision !== 'Allowed' && r.decision !== 'Unknown') continue;
     const key = `${a.service}|${a.accessLevel}`;
     const g = groups.get(key) ?? { service: a.service, level: a.accessLevel, allowed: [], maybe: [] };

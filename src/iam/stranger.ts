@@ -47,8 +47,26 @@ export function strangerContext(
 
 /** Services that call other services on a customer's behalf (the confused-deputy route). */
 const SOURCE_SERVICES = [
-  'cloudfront', 's3', 'sns', 'sqs', 'lambda', 'events', 'logs', 'cloudtrail', 'config', 'apigateway',
-  'elasticloadbalancing', 'ses', 'iot', 'kinesis', 'firehose', 'states', 'codebuild', 'ec2', 'cloudwatch', 'backup',
+  'cloudfront',
+  's3',
+  'sns',
+  'sqs',
+  'lambda',
+  'events',
+  'logs',
+  'cloudtrail',
+  'config',
+  'apigateway',
+  'elasticloadbalancing',
+  'ses',
+  'iot',
+  'kinesis',
+  'firehose',
+  'states',
+  'codebuild',
+  'ec2',
+  'cloudwatch',
+  'backup',
 ];
 
 let sources: string[] | undefined;
@@ -57,7 +75,9 @@ let sources: string[] | undefined;
 function strangerSourceArns(): string[] {
   sources ??= SOURCE_SERVICES.flatMap((svc) => {
     const action = actionsOf(svc).find((a) => a.resourceTypes.length > 0);
-    const arn = action && sampleArn(action, { region: 'us-east-1', account: STRANGER_ACCOUNT, name: 'whoowns-stranger' });
+    const arn =
+      action &&
+      sampleArn(action, { region: 'us-east-1', account: STRANGER_ACCOUNT, name: 'whoowns-stranger' });
     return arn ? [arn] : [];
   });
   return sources;
@@ -68,7 +88,9 @@ function strangerSourceArns(): string[] {
  * AWS services from their own resources, in an organization of their own. IfExists and negated
  * conditions let the first in; wildcard source conditions the second.
  */
-export function strangerContexts(facts: Readonly<Record<string, string | { state: KeyState }>>): RequestContext[] {
+export function strangerContexts(
+  facts: Readonly<Record<string, string | { state: KeyState }>>,
+): RequestContext[] {
   return [
     strangerContext(facts),
     strangerContext({

@@ -37,7 +37,7 @@ function where(source: SourceRef | undefined, cwd: string): string {
 
 /** Names and messages come from templates and accounts: strip control characters before printing. */
 function clean(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+  // eslint-disable-next-line no-control-regex -- removing them is the point
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
 }
 

@@ -51,4 +51,4 @@ export const accountChecks: Check[] = [
   s3AccountPublicAccessBlock,
   securityHubEnabledAllRegions,
   ...monitoringChecks,
-] as Check[];
+];

@@ -5,8 +5,6 @@ import type {
   LoadBalancer,
   LoadBalancerListener,
   RdsDbInstance,
-  ResourceOfType,
-  ResourceType,
   S3Bucket,
 } from '../../model/resources/index.js';
 import { awsDefault, explicit, unknown, type Value } from '../../model/value.js';

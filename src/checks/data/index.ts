@@ -26,4 +26,4 @@ export const dataChecks: Check[] = [
   s3BucketTlsOnly,
   snsTopicEncrypted,
   sqsQueueEncrypted,
-] as Check[];
+];

@@ -1,33 +1,9 @@
-import type { PolicyDocument, PolicyStatement } from '../../model/policy.js';
 import type { S3Bucket } from '../../model/resources/index.js';
 import type { Value } from '../../model/value.js';
-import type { Verdict } from '../check.js';
+import type { CheckContext, Verdict } from '../check.js';
 import { cannotTell, defineCheck, fail, pass } from '../check.js';
-import {
-  allowsEveryone,
-  conditionRestriction,
-  denyConfinesToFixedCallers,
-  describeStatement,
-  statementCoversAction,
-  statementCoversResource,
-} from '../policy-helpers.js';
+import { describeGrant, exposureOf } from '../identity/resource-exposure.js';
 import { at } from './wording.js';
-
-/** A Deny to everyone outside fixed callers, over the same actions and resources, confines the Allow. */
-function confinedByDeny(allow: PolicyStatement, doc: PolicyDocument): boolean {
-  return doc.statements.some(
-    (deny) =>
-      denyConfinesToFixedCallers(deny) &&
-      (allow.action ?? ['*']).every((a) => statementCoversAction(deny, a)) &&
-      (allow.resource ?? ['*']).every((r) => statementCoversResource(deny, r)),
-  );
-}
-
-function grants(s: PolicyStatement): string {
-  const what = s.action ? s.action.join(', ') : `every action except ${s.notAction?.join(', ')}`;
-  const who = s.notPrincipal ? 'everyone outside NotPrincipal' : 'everyone (Principal *)';
-  return `${describeStatement(s)} allows ${what} to ${who} without a condition that pins the caller`;
-}
 
 /** Says how a Block Public Access flag settles an exposure: on (neutralised), off, or unknown. */
 function settle(flag: Value<boolean>, exposure: string, onNote: string, name: string): Verdict {
@@ -37,34 +13,35 @@ function settle(flag: Value<boolean>, exposure: string, onNote: string, name: st
   return fail(`${exposure} and ${name} is false${at(flag.source)}`, flag.source);
 }
 
-function policyVerdicts(bucket: S3Bucket): Verdict[] {
+/**
+ * The bucket policy is evaluated for a stranger (see iam/exposure.ts): what they get is public,
+ * whatever the spelling of the grant, and conditions only the customer's callers meet keep it private.
+ */
+function policyVerdicts(bucket: S3Bucket, context: CheckContext): Verdict[] {
   const policy = bucket.policy;
   if (!policy.known)
     return [cannotTell(`bucket ${bucket.name}: bucket policy unknown: ${policy.reason}`, policy.source)];
-  const doc = policy.value;
-  if (doc === null) return [];
+  const found = exposureOf(bucket, context);
+  if (!found || policy.value === null) return [];
   const out: Verdict[] = [];
-  for (const s of doc.statements) {
-    if (!allowsEveryone(s) || confinedByDeny(s, doc)) continue;
-    const restriction = conditionRestriction(s);
-    if (restriction === 'restricted') continue;
-    if (restriction === 'unknown') {
+  for (const grant of found.exposure.public) {
+    if (grant.allowed.length === 0) {
       out.push(
         cannotTell(
-          `bucket ${bucket.name}: ${describeStatement(s)} allows everyone, pinned only by a value known at deployment`,
+          `bucket ${bucket.name}: the bucket policy may let everyone in: ${describeGrant(grant)}`,
           policy.source,
         ),
       );
       continue;
     }
-    const exposure = `bucket ${bucket.name}: ${grants(s)}${at(policy.source)}`;
+    const exposure = `bucket ${bucket.name}: the bucket policy lets everyone in: ${describeGrant(grant)}${at(policy.source)}`;
     const note = "S3 lets only AWS services and the bucket owner's account use the public grant";
     out.push(settle(bucket.publicAccessBlock.restrictPublicBuckets, exposure, note, 'RestrictPublicBuckets'));
   }
-  if (doc.problems.length > 0 && out.length === 0) {
+  if (policy.value.problems.length > 0 && out.length === 0) {
     out.push(
       cannotTell(
-        `bucket ${bucket.name}: some policy statements could not be read: ${doc.problems.join('; ')}`,
+        `bucket ${bucket.name}: some policy statements could not be read: ${policy.value.problems.join('; ')}`,
         policy.source,
       ),
     );
@@ -120,9 +97,9 @@ export const s3BucketNoPublicAccess = defineCheck({
     soc2: ['CC6.1'],
   },
   resourceTypes: ['AWS::S3::Bucket'],
-  reads: ['aclPublicPermissions', 'objectOwnership', 'policy', 'publicAccessBlock'],
-  evaluate: (bucket) => {
-    const verdicts = [...policyVerdicts(bucket), ...aclVerdicts(bucket)];
+  reads: ['aclPublicPermissions', 'objectOwnership', 'policy', 'publicAccessBlock', 'bucketName'],
+  evaluate: (bucket, context) => {
+    const verdicts = [...policyVerdicts(bucket, context), ...aclVerdicts(bucket)];
     if (verdicts.length > 0) return verdicts;
     return pass(
       `bucket ${bucket.name}: neither the bucket policy nor the ACL grants access to everyone`,

@@ -4,7 +4,9 @@ import { cannotTell, defineCheck, fail, pass } from '../check.js';
 import { kindOf, principalFor, setAsideNote, some } from './iam-wording.js';
 
 function describe(r: PathResult): string {
-  const steps = r.steps.map((s) => `${s.action} on ${s.target}${s.decision === 'Unknown' ? ' (conditional)' : ''}`);
+  const steps = r.steps.map(
+    (s) => `${s.action} on ${s.target}${s.decision === 'Unknown' ? ' (conditional)' : ''}`,
+  );
   return `[${r.path.id}] ${r.path.title}: ${steps.join(' + ')}; ${r.path.gains}`;
 }
 
@@ -14,10 +16,10 @@ export const iamNoPrivilegeEscalation = defineCheck({
   severity: 'high',
   area: 'iam.cloud',
   rationale:
-    'Some permissions are administrator access by another name: changing one\'s own policies, creating keys ' +
-    'for other users, or passing a powerful role to a service that runs one\'s code (EC2, Lambda, Glue, ' +
+    "Some permissions are administrator access by another name: changing one's own policies, creating keys " +
+    "for other users, or passing a powerful role to a service that runs one's code (EC2, Lambda, Glue, " +
     'CloudFormation, CodeBuild, ECS, SageMaker…). The check evaluates some forty known escalation paths against ' +
-    'the principal\'s policies, permissions boundary and SCPs, with iam:PassedToService set for iam:PassRole, ' +
+    "the principal's policies, permissions boundary and SCPs, with iam:PassedToService set for iam:PassRole, " +
     'so a PassRole limited to one service or a boundary that forbids the step is honoured.',
   remediation: {
     text:
@@ -50,11 +52,15 @@ export const iamNoPrivilegeEscalation = defineCheck({
     const label = `${kindOf(resource)} ${resource.name}`;
     // An administrator has nothing to escalate to; iam-policy-no-full-admin reports it.
     if (fullAdmin(inventory, principal).status === 'yes') {
-      return pass(`${label} already has full administrator access (see iam-policy-no-full-admin)`, resource.source);
+      return pass(
+        `${label} already has full administrator access (see iam-policy-no-full-admin)`,
+        resource.source,
+      );
     }
     const found = escalationsOf(inventory, principal);
     const sure = found.filter((r) => r.status === 'yes');
-    if (sure.length) return fail(`${label} can escalate its privileges: ${some(sure.map(describe), 3)}`, resource.source);
+    if (sure.length)
+      return fail(`${label} can escalate its privileges: ${some(sure.map(describe), 3)}`, resource.source);
     if (found.length) {
       const depends = [...new Set(found.flatMap((r) => r.steps.flatMap((s) => s.dependsOn)))];
       return cannotTell(
@@ -62,6 +68,9 @@ export const iamNoPrivilegeEscalation = defineCheck({
         resource.source,
       );
     }
-    return pass(`${label} can take none of the known privilege-escalation paths${setAsideNote(setAside)}`, resource.source);
+    return pass(
+      `${label} can take none of the known privilege-escalation paths${setAsideNote(setAside)}`,
+      resource.source,
+    );
   },
 });

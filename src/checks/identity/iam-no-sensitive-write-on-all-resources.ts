@@ -14,8 +14,12 @@ function judge(resource: IamManagedPolicy | IamRole | IamUser, context: CheckCon
   let note = '';
   if (resource.type === 'AWS::IAM::ManagedPolicy') {
     if (resource.awsManaged) return [];
-    if (!resource.document.known) return cannotTell(`${label}: document unknown: ${resource.document.reason}`, resource.document.source);
-    result = broadWrites(context.inventory, policyAsPrincipal(context.inventory, { name: resource.name, document: resource.document.value }));
+    if (!resource.document.known)
+      return cannotTell(`${label}: document unknown: ${resource.document.reason}`, resource.document.source);
+    result = broadWrites(
+      context.inventory,
+      policyAsPrincipal(context.inventory, { name: resource.name, document: resource.document.value }),
+    );
   } else {
     const { principal, setAside, inventory } = principalFor(resource, context);
     result = broadWrites(inventory, principal);
@@ -23,15 +27,24 @@ function judge(resource: IamManagedPolicy | IamRole | IamUser, context: CheckCon
   }
   const sure = result.writes.filter((w) => w.allowed.length > 0);
   if (sure.length) {
-    return fail(`${label} may write to every resource of sensitive services: ${some(sure.map(words), 5)}`, resource.source);
+    return fail(
+      `${label} may write to every resource of sensitive services: ${some(sure.map(words), 5)}`,
+      resource.source,
+    );
   }
   if (result.writes.length) {
-    return cannotTell(`${label} may, under conditions, write to every resource of: ${some(result.writes.map(words), 5)}`, resource.source);
+    return cannotTell(
+      `${label} may, under conditions, write to every resource of: ${some(result.writes.map(words), 5)}`,
+      resource.source,
+    );
   }
   if (result.unknownPolicies.length) {
     return cannotTell(`${label}: cannot tell, ${some(result.unknownPolicies)} unknown`, resource.source);
   }
-  return pass(`${label} holds no write or permissions-management action of a sensitive service on "*"${note}`, resource.source);
+  return pass(
+    `${label} holds no write or permissions-management action of a sensitive service on "*"${note}`,
+    resource.source,
+  );
 }
 
 export const iamNoSensitiveWriteOnAllResources = defineCheck({

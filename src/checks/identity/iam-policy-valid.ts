@@ -13,8 +13,14 @@ interface Labelled {
 }
 
 function documentsOf(r: Resource, context: CheckContext): Labelled[] {
-  const inline = (owner: { inlinePolicies: Array<{ name: string; via?: string; document: Value<PolicyDocument> }> }) =>
-    owner.inlinePolicies.map((p) => ({ label: p.via ? `policy ${p.via}` : `inline policy ${p.name}`, type: 'identity' as const, document: p.document }));
+  const inline = (owner: {
+    inlinePolicies: Array<{ name: string; via?: string; document: Value<PolicyDocument> }>;
+  }) =>
+    owner.inlinePolicies.map((p) => ({
+      label: p.via ? `policy ${p.via}` : `inline policy ${p.name}`,
+      type: 'identity' as const,
+      document: p.document,
+    }));
   switch (r.type) {
     case 'AWS::IAM::ManagedPolicy':
       return r.awsManaged ? [] : [{ label: 'its document', type: 'identity', document: r.document }];
@@ -46,10 +52,14 @@ function judge(r: Resource, context: CheckContext): Verdict | Verdict[] {
     }
     if (!d.document.value) continue;
     for (const p of validatePolicy(d.document.value, d.type)) {
-      const where = p.statement === undefined ? d.label : `${d.label}, ${p.sid ? `statement "${p.sid}"` : `statement #${p.statement + 1}`}`;
+      const where =
+        p.statement === undefined
+          ? d.label
+          : `${d.label}, ${p.sid ? `statement "${p.sid}"` : `statement #${p.statement + 1}`}`;
       const line = `${where} ${p.message}`;
       // A typo in an action grants nothing and hides what was meant: worth fixing like an error.
-      if (p.severity === 'error' || /matches no action|names no AWS service|not of the form/.test(p.message)) problems.push(line);
+      if (p.severity === 'error' || /matches no action|names no AWS service|not of the form/.test(p.message))
+        problems.push(line);
       else notes.push(line);
     }
   }

@@ -40,12 +40,20 @@ export const iamRoleTrustExternalAccount = defineCheck({
     if (!found) return [];
     const { exposure } = found;
     const src = role.assumeRolePolicy.source;
-    if (exposure.unknownPolicy) return cannotTell(`role ${role.name}: trust policy unknown: ${exposure.unknownPolicy}`, src);
+    if (exposure.unknownPolicy)
+      return cannotTell(`role ${role.name}: trust policy unknown: ${exposure.unknownPolicy}`, src);
     const accounts = exposure.outside.filter((g) => g.kind === 'account');
     const sure = accounts.filter((g) => g.allowed.length > 0);
-    if (sure.length) return fail(`role ${role.name} is assumable from outside the organization: ${sure.map(describeGrant).join('; ')}`, src);
+    if (sure.length)
+      return fail(
+        `role ${role.name} is assumable from outside the organization: ${sure.map(describeGrant).join('; ')}`,
+        src,
+      );
     if (accounts.length) {
-      return cannotTell(`role ${role.name} may be assumable from outside the organization: ${accounts.map(describeGrant).join('; ')}`, src);
+      return cannotTell(
+        `role ${role.name} may be assumable from outside the organization: ${accounts.map(describeGrant).join('; ')}`,
+        src,
+      );
     }
     return pass(`role ${role.name} trusts no account outside the organization`, src);
   },

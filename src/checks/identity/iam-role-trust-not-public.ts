@@ -11,7 +11,7 @@ export const iamRoleTrustNotPublic = defineCheck({
     "role's permissions. Likewise, trusting a web identity provider (an OIDC provider such as GitHub, or Cognito) " +
     'without conditions on the token admits every identity that provider issues. The trust policy is evaluated ' +
     'for a stranger: conditions on aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceIp, sts:ExternalId or the ' +
-    'token claims keep them out; IfExists forms and wildcards do not. Who may assume a role is the customer\'s decision alone.',
+    "token claims keep them out; IfExists forms and wildcards do not. Who may assume a role is the customer's decision alone.",
   remediation: {
     text:
       'Name the trusted accounts or roles as principals, or keep "*" only with a condition such as ' +
@@ -42,11 +42,16 @@ export const iamRoleTrustNotPublic = defineCheck({
     if (!found) return [];
     const { exposure } = found;
     const src = role.assumeRolePolicy.source;
-    if (exposure.unknownPolicy) return cannotTell(`role ${role.name}: trust policy unknown: ${exposure.unknownPolicy}`, src);
+    if (exposure.unknownPolicy)
+      return cannotTell(`role ${role.name}: trust policy unknown: ${exposure.unknownPolicy}`, src);
     const open = exposure.public.filter((g) => g.allowed.length > 0);
-    if (open.length) return fail(`role ${role.name} can be assumed by anyone: ${open.map(describeGrant).join('; ')}`, src);
+    if (open.length)
+      return fail(`role ${role.name} can be assumed by anyone: ${open.map(describeGrant).join('; ')}`, src);
     if (exposure.public.length) {
-      return cannotTell(`role ${role.name} may be assumable by anyone: ${exposure.public.map(describeGrant).join('; ')}`, src);
+      return cannotTell(
+        `role ${role.name} may be assumable by anyone: ${exposure.public.map(describeGrant).join('; ')}`,
+        src,
+      );
     }
     return pass(`role ${role.name} trusts only named principals, services or conditioned callers`, src);
   },

@@ -16,7 +16,7 @@ export const iamRoleUnused = defineCheck({
   rationale:
     'A role nobody assumes still carries its permissions and its trust: whoever can assume it keeps a door ' +
     'nobody watches. IAM records when each role was last used; removing roles idle for 90 days (the default of ' +
-    'IAM Access Analyzer\'s unused-access findings) keeps the attack surface to what is in use.',
+    "IAM Access Analyzer's unused-access findings) keeps the attack surface to what is in use.",
   remediation: {
     text:
       'Confirm with the owner, then delete the role (or remove it from the template that creates it). IAM Access ' +
@@ -38,14 +38,20 @@ export const iamRoleUnused = defineCheck({
     if (!last.known) return cannotTell(`role ${role.name}: last use unknown: ${last.reason}`, last.source);
     if (last.value !== null) {
       const days = daysSince(last.value, context.now);
-      if (days === undefined) return cannotTell(`role ${role.name}: last use "${last.value}" is not a date`, last.source);
+      if (days === undefined)
+        return cannotTell(`role ${role.name}: last use "${last.value}" is not a date`, last.source);
       if (days >= MAX_IDLE_DAYS) return fail(`role ${role.name} was last used ${days} days ago`, last.source);
       return pass(`role ${role.name} was used ${days} days ago`, last.source);
     }
     const created = role.createdAt;
     const age = created?.known ? daysSince(created.value, context.now) : undefined;
-    if (age === undefined) return cannotTell(`role ${role.name} has no recorded use, and its creation date is unknown`, last.source);
-    if (age >= MAX_IDLE_DAYS) return fail(`role ${role.name} has not been used since it was created ${age} days ago`, last.source);
+    if (age === undefined)
+      return cannotTell(
+        `role ${role.name} has no recorded use, and its creation date is unknown`,
+        last.source,
+      );
+    if (age >= MAX_IDLE_DAYS)
+      return fail(`role ${role.name} has not been used since it was created ${age} days ago`, last.source);
     return pass(`role ${role.name} is ${age} days old and not used yet`, last.source);
   },
 });

@@ -63,12 +63,34 @@ const inline = (document: Value<PolicyDocument>) => [{ name: 'main', document, s
 
 describe('iam-policy-no-full-admin', () => {
   const admin = { action: ['*:*'], resource: ['*'] };
-  it('fails "*:*" on "*" and passes the same statement under a condition', () => {
+  it('fails "*:*" on "*", and answers UNKNOWN when a condition the caller may not meet guards it', () => {
     expect(status(run(iamPolicyNoFullAdmin, role({ inlinePolicies: inline(doc(admin)) })))).toBe('FAIL');
     const conditioned = { ...admin, condition: { Bool: { 'aws:MultiFactorAuthPresent': ['true'] } } };
-    expect(status(run(iamPolicyNoFullAdmin, role({ inlinePolicies: inline(doc(conditioned)) })))).toBe(
+    const [v] = run(iamPolicyNoFullAdmin, role({ inlinePolicies: inline(doc(conditioned)) }));
+    expect(v?.status).toBe('UNKNOWN');
+    expect(v?.message).toContain('aws:MultiFactorAuthPresent');
+  });
+
+  it('sees through NotAction and honours Deny statements and permissions boundaries', () => {
+    const almostAll = { notAction: ['aws-portal:*'], resource: ['*'] };
+    expect(status(run(iamPolicyNoFullAdmin, role({ inlinePolicies: inline(doc(almostAll)) })))).toBe('FAIL');
+    const noIam = { effect: 'Deny' as const, action: ['iam:*'], resource: ['*'] };
+    expect(status(run(iamPolicyNoFullAdmin, role({ inlinePolicies: inline(doc(admin, noIam)) })))).toBe(
       'PASS',
     );
+    const bounded = role({
+      inlinePolicies: inline(doc(admin)),
+      permissionsBoundary: explicit('{{Boundary}}', src),
+    });
+    const boundary = {
+      type: 'AWS::IAM::ManagedPolicy',
+      id: 'Boundary',
+      name: 'Boundary',
+      source: src,
+      document: doc({ action: ['s3:*'], resource: ['*'] }),
+      awsManaged: false,
+    } as IamManagedPolicy;
+    expect(status(run(iamPolicyNoFullAdmin, bounded, [boundary]))).toBe('PASS');
   });
 
   it('ignores Deny and NotAction statements', () => {
@@ -100,7 +122,7 @@ describe('iam-policy-no-full-admin', () => {
     const [v] = run(iamPolicyNoFullAdmin, role({ managedPolicyArns: [explicit('{{Everything}}', src)] }), [
       policy,
     ]);
-    expect(v?.message).toContain('attached managed policy Everything');
+    expect(v?.message).toContain('identity policy "Everything"');
     expect(run(iamPolicyNoFullAdmin, { ...policy, awsManaged: true })).toEqual([]);
   });
 });
@@ -110,11 +132,15 @@ const trust = (...statements: Stmt[]) =>
 const anyone = { principal: { AWS: ['*'] }, action: ['sts:AssumeRole'] };
 
 describe('iam-role-trust-not-public', () => {
-  it('fails "*" and {AWS: "*"} without a confining condition', () => {
+  it('fails "*" and {AWS: "*"} without a confining condition, and passes one pinned to an address range', () => {
     expect(status(trust({ ...anyone, principal: '*' }))).toBe('FAIL');
+    expect(status(trust(anyone))).toBe('FAIL');
     expect(
       status(trust({ ...anyone, condition: { IpAddress: { 'aws:SourceIp': ['203.0.113.0/24'] } } })),
-    ).toBe('FAIL');
+    ).toBe('PASS');
+    expect(status(trust({ ...anyone, condition: { IpAddress: { 'aws:SourceIp': ['0.0.0.0/0'] } } }))).toBe(
+      'FAIL',
+    );
   });
 
   it('passes "*" confined to an organization, an account or an external id', () => {

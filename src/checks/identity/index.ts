@@ -23,4 +23,4 @@ export const identityChecks: Check[] = [
   iamUserNoInlinePolicies,
   resourcePolicyNoCrossAccount,
   resourcePolicyNoPublicAccess,
-] as Check[];
+];

@@ -6,11 +6,16 @@ import type { Resource } from '../../model/resources/index.js';
 import type { CheckContext } from '../check.js';
 import { some } from './iam-wording.js';
 
-export function exposureOf(resource: Resource, context: CheckContext): { exposure: Exposure; label: string } | undefined {
+export function exposureOf(
+  resource: Resource,
+  context: CheckContext,
+): { exposure: Exposure; label: string } | undefined {
   const info = resourcePolicyOf(context.inventory, resource);
   if (!info) return undefined;
   const zone = context.shared('iam:zone', () => zoneOf(context.inventory));
-  const exposure = context.shared(`iam:exposure:${resource.id}`, () => analyzeExposure(context.inventory, info, zone));
+  const exposure = context.shared(`iam:exposure:${resource.id}`, () =>
+    analyzeExposure(context.inventory, info, zone),
+  );
   return { exposure, label: `${info.label} of ${resource.name}` };
 }
 

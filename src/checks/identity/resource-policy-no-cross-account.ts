@@ -53,11 +53,19 @@ export const resourcePolicyNoCrossAccount = defineCheck({
     const found = exposureOf(resource, context);
     if (!found) return pass(`${resource.name} has no resource policy`, resource.source);
     const { exposure, label } = found;
-    if (exposure.unknownPolicy) return cannotTell(`${label} unknown: ${exposure.unknownPolicy}`, resource.source);
+    if (exposure.unknownPolicy)
+      return cannotTell(`${label} unknown: ${exposure.unknownPolicy}`, resource.source);
     const sure = exposure.outside.filter((g) => g.allowed.length > 0);
-    if (sure.length) return fail(`${label} grants outside the organization: ${sure.map(describeGrant).join('; ')}`, resource.source);
+    if (sure.length)
+      return fail(
+        `${label} grants outside the organization: ${sure.map(describeGrant).join('; ')}`,
+        resource.source,
+      );
     if (exposure.outside.length) {
-      return cannotTell(`${label} may grant outside the organization: ${exposure.outside.map(describeGrant).join('; ')}`, resource.source);
+      return cannotTell(
+        `${label} may grant outside the organization: ${exposure.outside.map(describeGrant).join('; ')}`,
+        resource.source,
+      );
     }
     return pass(`${label} grants nothing to other accounts or unpinned services`, resource.source);
   },

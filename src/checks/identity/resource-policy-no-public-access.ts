@@ -55,11 +55,16 @@ export const resourcePolicyNoPublicAccess = defineCheck({
     const found = exposureOf(resource, context);
     if (!found) return pass(`${resource.name} has no resource policy`, resource.source);
     const { exposure, label } = found;
-    if (exposure.unknownPolicy) return cannotTell(`${label} unknown: ${exposure.unknownPolicy}`, resource.source);
+    if (exposure.unknownPolicy)
+      return cannotTell(`${label} unknown: ${exposure.unknownPolicy}`, resource.source);
     const open = exposure.public.filter((g) => g.allowed.length > 0);
-    if (open.length) return fail(`${label} lets everyone in: ${open.map(describeGrant).join('; ')}`, resource.source);
+    if (open.length)
+      return fail(`${label} lets everyone in: ${open.map(describeGrant).join('; ')}`, resource.source);
     if (exposure.public.length) {
-      return cannotTell(`${label} may let everyone in: ${exposure.public.map(describeGrant).join('; ')}`, resource.source);
+      return cannotTell(
+        `${label} may let everyone in: ${exposure.public.map(describeGrant).join('; ')}`,
+        resource.source,
+      );
     }
     return pass(`${label} grants nothing to callers outside the ones it names or pins`, resource.source);
   },

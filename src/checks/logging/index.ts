@@ -15,4 +15,4 @@ export const loggingChecks: Check[] = [
   elbv2AccessLogs,
   s3BucketAccessLogging,
   vpcFlowLogsEnabled,
-] as Check[];
+];

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Inventory } from '../../model/inventory.js';
 import type {
   CloudTrailTrail,
   LoadBalancer,
   LoadBalancerListener,
-  Resource,
-  ResourceOfType,
-  ResourceType,
   S3Bucket,
   Vpc,
 } from '../../model/resources/index.js';

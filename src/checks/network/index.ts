@@ -11,4 +11,4 @@ export const networkChecks: Check[] = [
   ec2SecurityGroupAdminPortsOpen,
   ec2SecurityGroupDatabasePortsOpen,
   rdsInstanceNotPublic,
-] as Check[];
+];

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Inventory } from '../../model/inventory.js';
 import type {
   Ec2Instance,
   RdsDbInstance,
-  ResourceOfType,
-  ResourceType,
   SecurityGroup,
   SecurityGroupRule,
 } from '../../model/resources/index.js';
 import { awsDefault, explicit, unknown } from '../../model/value.js';
-import type { Verdict } from '../check.js';
 import { runCheck } from '../test-support.js';
 import { ec2InstanceNoPublicIp } from './ec2-instance-no-public-ip.js';
 import { ec2SecurityGroupAdminPortsOpen } from './ec2-security-group-admin-ports-open.js';

@@ -13,4 +13,4 @@ export const resilienceChecks: Check[] = [
   rdsDeletionProtection,
   rdsMultiAz,
   s3BucketVersioning,
-] as Check[];
+];

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Inventory } from '../../model/inventory.js';
-import type {
-  DynamoDbTable,
-  RdsDbInstance,
-  ResourceOfType,
-  ResourceType,
-  S3Bucket,
-} from '../../model/resources/index.js';
+import type { DynamoDbTable, RdsDbInstance, S3Bucket } from '../../model/resources/index.js';
 import { awsDefault, explicit, unknown } from '../../model/value.js';
 import type { Verdict } from '../check.js';
 import { runCheck } from '../test-support.js';

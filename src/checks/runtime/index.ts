@@ -11,4 +11,4 @@ export const runtimeChecks: Check[] = [
   ec2InstanceManagedBySsm,
   lambdaRuntimeSupported,
   rdsAutoMinorVersionUpgrade,
-] as Check[];
+];

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Inventory } from '../../model/inventory.js';
-import type {
-  Ec2Instance,
-  LambdaFunction,
-  RdsDbInstance,
-  ResourceOfType,
-  ResourceType,
-} from '../../model/resources/index.js';
+import type { Ec2Instance, LambdaFunction, RdsDbInstance } from '../../model/resources/index.js';
 import { awsDefault, explicit, unknown } from '../../model/value.js';
 import type { Verdict } from '../check.js';
 import { runCheck } from '../test-support.js';

@@ -27,7 +27,7 @@ interface MiddlewareStackLike {
 
 export interface SdkClient {
   middlewareStack: unknown;
-  // biome-ignore lint/suspicious/noExplicitAny: every SDK command type is accepted here
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- every SDK command type is accepted here
   send(command: any): Promise<any>;
   destroy(): void;
 }

@@ -83,9 +83,7 @@ const FIELDS = [
     read: async (s3, Bucket) =>
       ((await s3.send(new GetBucketOwnershipControlsCommand({ Bucket }))).OwnershipControls?.Rules?.[0]
         ?.ObjectOwnership ?? 'ObjectWriter') as
-        | 'BucketOwnerEnforced'
-        | 'BucketOwnerPreferred'
-        | 'ObjectWriter',
+        'BucketOwnerEnforced' | 'BucketOwnerPreferred' | 'ObjectWriter',
     // Buckets older than April 2023 may have no ownership controls: ACLs then work as ObjectWriter.
     absent: { codes: ['OwnershipControlsNotFoundError'], value: 'ObjectWriter' },
   } satisfies Field<'objectOwnership'>,
@@ -94,9 +92,7 @@ const FIELDS = [
     api: 's3:GetBucketVersioning',
     read: async (s3, Bucket) =>
       ((await s3.send(new GetBucketVersioningCommand({ Bucket }))).Status ?? 'Disabled') as
-        | 'Enabled'
-        | 'Suspended'
-        | 'Disabled',
+        'Enabled' | 'Suspended' | 'Disabled',
   } satisfies Field<'versioning'>,
   {
     field: 'accessLogging',
