@@ -17,7 +17,8 @@ function entry(e: WhoCanEntry): string[] {
   const label = e.decision === 'Allowed' ? 'ALLOWED' : e.decision === 'Unknown' ? 'MAYBE  ' : 'DENIED ';
   const lines = [`  ${label} ${e.who}  ${shown(e.arn)}`];
   if (e.via) lines.push(`          via ${e.via.join(' → ')}`);
-  if (e.decision === 'Unknown' && e.dependsOn.length) lines.push(`          depends on: ${e.dependsOn.map(shown).join('; ')}`);
+  if (e.decision === 'Unknown' && e.dependsOn.length)
+    lines.push(`          depends on: ${e.dependsOn.map(shown).join('; ')}`);
   lines.push(...statements(e.matched, '          '));
   return lines;
 }
@@ -25,7 +26,8 @@ function entry(e: WhoCanEntry): string[] {
 function outside(g: Grant): string[] {
   const actions = g.allowed.length ? 'ALLOWED' : 'MAYBE  ';
   const lines = [`  ${actions} ${g.who}`];
-  if (!g.allowed.length && g.dependsOn.length) lines.push(`          depends on: ${g.dependsOn.map(shown).join('; ')}`);
+  if (!g.allowed.length && g.dependsOn.length)
+    lines.push(`          depends on: ${g.dependsOn.map(shown).join('; ')}`);
   for (const r of g.reasons) lines.push(`          ✓ ${shown(r)}`);
   return lines;
 }
@@ -35,7 +37,8 @@ export function renderWhoCan(a: WhoCanAnswer): string {
   const out = [`Who can ${a.action} on ${shown(a.resource)}${target} — ${a.location}`];
   if (a.unknownAction) out.push(`  note: ${a.action} is not in the AWS Service Authorization Reference`);
   for (const n of a.notes) out.push(`  note: ${n}`);
-  if (!a.allowed.length && !a.outside.length && !a.viaAssumeRole.length) out.push('  nobody in this inventory');
+  if (!a.allowed.length && !a.outside.length && !a.viaAssumeRole.length)
+    out.push('  nobody in this inventory');
   for (const e of a.allowed) out.push(...entry(e));
   if (a.viaAssumeRole.length) {
     out.push('  by assuming an allowed role:');
@@ -60,9 +63,12 @@ function grantLine(g: WhatCanGrant): string[] {
 
 /** Grouped by service and access level; long groups show their first actions and a count. */
 export function renderWhatCan(a: WhatCanAnswer, limit = 25): string {
-  const out = [`What ${a.principal.kind} ${a.principal.name} (${shown(a.principal.arn)}) can do — ${a.location}`];
+  const out = [
+    `What ${a.principal.kind} ${a.principal.name} (${shown(a.principal.arn)}) can do — ${a.location}`,
+  ];
   for (const u of a.unknownPolicies) out.push(`  note: ${shown(u)} is unknown, so more may be allowed`);
-  if (!a.grants.length) out.push(`  nothing in ${a.services.length === 1 ? a.services[0] : 'the services asked about'}`);
+  if (!a.grants.length)
+    out.push(`  nothing in ${a.services.length === 1 ? a.services[0] : 'the services asked about'}`);
   const groups = new Map<string, WhatCanGrant[]>();
   for (const g of a.grants) {
     const key = `${g.action.split(':')[0]} — ${g.accessLevel}`;

@@ -27,9 +27,20 @@ function identityKeyState(key: string): KeyState {
   return CALLER_CHOSEN.has(key) || key.startsWith('aws:requesttag/') ? 'chosen' : 'unknown';
 }
 
-/** The context for "what can this principal do": direct calls, everything else open. */
+const identityContexts = new Map<string, RequestContext>();
+
+/**
+ * The context for "what can this principal do": direct calls, everything else open. Contexts are
+ * shared per set of values, since the analyses ask with the same few (iam:PassedToService) again and again.
+ */
 export function identityContext(values: Record<string, string | readonly string[]> = {}): RequestContext {
-  return makeContext({ 'aws:ViaAWSService': 'false', ...values }, identityKeyState);
+  const key = JSON.stringify(values);
+  let ctx = identityContexts.get(key);
+  if (!ctx) {
+    ctx = makeContext({ 'aws:ViaAWSService': 'false', ...values }, identityKeyState);
+    identityContexts.set(key, ctx);
+  }
+  return ctx;
 }
 
 const IDENTITY = identityContext();

@@ -8,9 +8,27 @@ export interface Arn {
   resource: string;
 }
 
+/** Splits on colons outside template tokens: `{{AWS::AccountId}}` is one value. */
+function splitArn(s: string): string[] {
+  if (!s.includes('{{')) return s.split(':');
+  const parts: string[] = [];
+  let current = '';
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s.startsWith('{{', i)) depth++;
+    if (s.startsWith('}}', i) && depth > 0) depth--;
+    if (s[i] === ':' && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else current += s[i];
+  }
+  parts.push(current);
+  return parts;
+}
+
 export function parseArn(s: string): Arn | undefined {
   if (!s.startsWith('arn:')) return undefined;
-  const parts = s.split(':');
+  const parts = splitArn(s);
   if (parts.length < 6) return undefined;
   const [, partition = '', service = '', region = '', account = ''] = parts;
   return { partition, service, region, account, resource: parts.slice(5).join(':') };

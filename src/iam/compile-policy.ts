@@ -150,7 +150,13 @@ function compileStatement(
 }
 
 const CACHE = Symbol('compiled');
-type Cached = PolicyDocument & { [CACHE]?: { resolve: TokenResolver | undefined; compiled: CompiledPolicy } };
+interface CacheEntry {
+  resolve: TokenResolver | undefined;
+  compiled: CompiledPolicy;
+  /** Compilations for other resolvers (the exposure analysis spells the own account differently). */
+  others?: Map<TokenResolver | undefined, CompiledPolicy>;
+}
+type Cached = PolicyDocument & { [CACHE]?: CacheEntry };
 
 /**
  * Compiled once per document and resolver. The result rides on the document under a symbol
@@ -159,14 +165,22 @@ type Cached = PolicyDocument & { [CACHE]?: { resolve: TokenResolver | undefined;
 export function compilePolicy(doc: PolicyDocument, resolve?: TokenResolver): CompiledPolicy {
   const cached = (doc as Cached)[CACHE];
   if (cached && cached.resolve === resolve) return cached.compiled;
+  const other = cached?.others?.get(resolve);
+  if (other) return other;
   // Policy variables exist only in version 2012-10-17; in older policies "${" is literal text.
   const variables = doc.version === '2012-10-17';
   const compiled = { statements: doc.statements.map((s) => compileStatement(s, variables, resolve)) };
-  Object.defineProperty(doc, CACHE, {
-    value: { resolve, compiled },
-    enumerable: false,
-    writable: true,
-    configurable: true,
-  });
+  if (cached) {
+    cached.others ??= new Map();
+    cached.others.set(resolve, compiled);
+  } else {
+    const entry: CacheEntry = { resolve, compiled };
+    Object.defineProperty(doc, CACHE, {
+      value: entry,
+      enumerable: false,
+      writable: true,
+      configurable: true,
+    });
+  }
   return compiled;
 }

@@ -7,14 +7,16 @@
 import type { Inventory } from '../model/inventory.js';
 import { type ActionInfo, lookupAction, sampleArn } from './action-catalog.js';
 import { evaluateFor, identityContext } from './analysis.js';
+import { compilePolicy } from './compile-policy.js';
+import { actionIds } from './intern.js';
 import { makeContext } from './context.js';
 import type { Decision, EvaluationResult } from './evaluate.js';
 import { evaluateRequest } from './evaluate.js';
 import { type EscalationPath, type EscalationStep, escalationPaths } from './escalation-paths.js';
 import type { AnalyzedPrincipal } from './principals.js';
-import { principalIndex } from './principals.js';
+import { attachedFromPolicy, principalIndex } from './principals.js';
 import { inventoryRegion, resolverFor, resourceArn } from './template-resolver.js';
-import { expandTokens, logicalIdOf } from './tokens.js';
+import { expandTokens } from './tokens.js';
 
 export interface StepEvidence {
   action: string;
@@ -32,8 +34,23 @@ export interface PathResult {
 
 const PROBE = 'whoowns-probe';
 
-/** Roles of the inventory whose trust policy lets `service` assume them. */
+const passable = new WeakMap<Inventory, Map<string, string[]>>();
+
+/** Roles of the inventory whose trust policy lets `service` assume them; once per inventory and service. */
 function passableRoles(inventory: Inventory, service: string): string[] {
+  let byService = passable.get(inventory);
+  if (!byService) {
+    byService = new Map();
+    passable.set(inventory, byService);
+  }
+  const cached = byService.get(service);
+  if (cached) return cached;
+  const found = findPassableRoles(inventory, service);
+  byService.set(service, found);
+  return found;
+}
+
+function findPassableRoles(inventory: Inventory, service: string): string[] {
   const resolver = resolverFor(inventory);
   const out: string[] = [];
   for (const p of principalIndex(inventory).principals) {
@@ -75,23 +92,30 @@ function targetsFor(
 }
 
 /** Customer managed policies attached to the principal, from either side of the attachment. */
+/** Customer managed policies attached to the principal, from either side of the attachment. */
 function ownPolicyArns(inventory: Inventory, p: AnalyzedPrincipal): string[] {
   const resolver = resolverFor(inventory);
-  const arns = p.resource.managedPolicyArns
+  const fromPrincipal = p.resource.managedPolicyArns
     .filter((v) => v.known && !v.value.includes(':iam::aws:policy/'))
     .map((v) => expandTokens(v.known ? v.value : '', resolver));
   const list = p.kind === 'role' ? 'attachedRoles' : 'attachedUsers';
-  for (const r of inventory.resources) {
-    if (r.type !== 'AWS::IAM::ManagedPolicy') continue;
-    if (
-      (r[list] ?? []).some(
-        (v) => v.known && (logicalIdOf(v.value) === p.resource.id || v.value === p.resource.name),
-      )
-    ) {
-      arns.push(resourceArn(inventory, r));
-    }
-  }
-  return arns;
+  return [
+    ...fromPrincipal,
+    ...attachedFromPolicy(inventory, list, p.resource).map((r) => resourceArn(inventory, r)),
+  ];
+}
+
+/** Whether some Allow statement of the principal's policies covers the action (or a policy is unknown). */
+function mayAllow(inventory: Inventory, p: AnalyzedPrincipal, action: string): boolean {
+  const resolver = resolverFor(inventory);
+  const key = actionIds.get(action);
+  return p.identityPolicies.some(
+    (policy) =>
+      !policy.document ||
+      compilePolicy(policy.document, resolver).statements.some(
+        (s) => s.effect === 'Allow' && s.actionTest(key) !== false,
+      ),
+  );
 }
 
 const RANK: Record<Decision, number> = { Allowed: 3, Unknown: 2, ImplicitDeny: 1, ExplicitDeny: 0 };
@@ -116,6 +140,8 @@ function evaluateStep(
         dependsOn: [],
       };
     }
+    // Without an Allow that names the action no target can be allowed: skip the (many) targets.
+    if (!mayAllow(inventory, p, action.name)) continue;
     const context = identityContext(
       step.passedToService ? { 'iam:PassedToService': step.passedToService } : {},
     );

@@ -5,8 +5,8 @@
  * policies cap identity grants, and grants naming a role rather than a session); across accounts
  * both sides must allow. Every input may be partly unknown, and then so is the decision.
  */
-import { nameOfArn, principalTypeOf, roleOfSession } from './arn.js';
 import { makeContext, type RequestContext } from './context.js';
+import type { Decision, EvaluationInput, EvaluationRequest, EvaluationResult } from './evaluation-types.js';
 import { explainResult } from './explain.js';
 import { globMatch } from './glob.js';
 import { actionIds, resourceIds } from './intern.js';
@@ -19,127 +19,15 @@ import {
   type SetRequest,
 } from './policy-set.js';
 import type { RequestPrincipal } from './principal-match.js';
-import type { TokenResolver } from './tokens.js';
+import { isIam, principalOf, Request } from './request.js';
+import { expandTokens } from './tokens.js';
 import { type Tri, triAnd, triOr } from './tri.js';
 
-export type { NamedPolicy, PolicyKind } from './policy-set.js';
-
-export interface EvaluationRequest {
-  /** `s3:GetObject`. */
-  action: string;
-  /** The resource ARN, or `*` for "every resource". */
-  resource: string;
-  /** A user, role or session ARN, a service principal (`lambda.amazonaws.com`), or `*` for anonymous. */
-  principalArn: string;
-  principalAccount?: string;
-  /** The resource's account; absent means the principal's own. */
-  resourceAccount?: string;
-  /**
-   * Whether the caller is in another account than the resource, when the caller knows better than
-   * the account ids can tell (a template's own account id is a token, yet a stranger is not in it).
-   */
-  crossAccount?: boolean;
-  /** Condition keys; a plain map is taken with AWS semantics (keys not given are absent). */
-  context?: RequestContext | Readonly<Record<string, string | readonly string[]>>;
-}
-
-export interface EvaluationInput {
-  identityPolicies?: readonly NamedPolicy[];
-  /** Absent: the principal has no permissions boundary. */
-  permissionsBoundary?: NamedPolicy;
-  /** SCPs per level (root, OUs, account): each level must allow. Absent: no organization, or not readable. */
-  scps?: ReadonlyArray<readonly NamedPolicy[]>;
-  /** RCPs per level, like SCPs, for the resource's account. */
-  rcps?: ReadonlyArray<readonly NamedPolicy[]>;
-  resourcePolicy?: NamedPolicy;
-  /** The resource policy must itself allow (KMS key policies, role trust policies). */
-  resourcePolicyRequired?: boolean;
-  sessionPolicies?: readonly NamedPolicy[];
-  request: EvaluationRequest;
-  resolver?: TokenResolver;
-  /** Build reasons and notes (default true); the benchmark turns it off. */
-  explain?: boolean;
-}
-
-export type Decision = 'Allowed' | 'ExplicitDeny' | 'ImplicitDeny' | 'Unknown';
-
-export interface MatchedStatement {
-  policy: string;
-  kind: PolicyKind;
-  effect: 'Allow' | 'Deny';
-  sid?: string;
-  index?: number;
-  /** False when the statement may apply, depending on `dependsOn`. */
-  certain: boolean;
-  reason: string;
-  dependsOn?: readonly string[];
-}
-
-export interface EvaluationResult {
-  readonly decision: Decision;
-  readonly matched: readonly MatchedStatement[];
-  /** What an Unknown decision depends on. */
-  readonly dependsOn: readonly string[];
-  readonly notes: readonly string[];
-  /** The action is not in the AWS Service Authorization Reference. */
-  unknownAction?: boolean;
-}
+export type * from './evaluation-types.js';
 
 function toContext(c: EvaluationRequest['context']): RequestContext {
   if (c && 'values' in c && c.values instanceof Map) return c as RequestContext;
   return makeContext((c ?? {}) as Record<string, string | readonly string[]>);
-}
-
-const principals = new Map<string, RequestPrincipal>();
-
-/** Parsed once per distinct caller: the benchmark asks millions of questions of a thousand principals. */
-function principalOf(r: EvaluationRequest): RequestPrincipal {
-  let p = principals.get(r.principalArn);
-  if (!p || p.account !== r.principalAccount) {
-    const type = principalTypeOf(r.principalArn);
-    const roleArn = type === 'session' ? roleOfSession(r.principalArn) : undefined;
-    p = {
-      arn: r.principalArn,
-      type,
-      ...(r.principalAccount ? { account: r.principalAccount } : {}),
-      ...(roleArn ? { roleArn } : {}),
-    };
-    if (principals.size > 100_000) principals.clear();
-    principals.set(r.principalArn, p);
-  }
-  return p;
-}
-
-function isIam(p: RequestPrincipal): boolean {
-  return p.type !== 'service' && p.type !== 'anonymous' && p.type !== 'federated';
-}
-
-/** Keys AWS fills from the request itself; asked for only when a condition or variable needs one. */
-function implied(r: EvaluationRequest, p: RequestPrincipal): (k: string) => readonly string[] | undefined {
-  const iam = isIam(p);
-  return (k) => {
-    switch (k) {
-      case 'aws:principalarn':
-        return iam ? [p.roleArn ?? p.arn] : undefined;
-      case 'aws:principalaccount':
-      case 'kms:calleraccount':
-        return iam && p.account ? [p.account] : undefined;
-      case 'aws:resourceaccount': {
-        const account = r.resourceAccount ?? p.account;
-        return account ? [account] : undefined;
-      }
-      case 'aws:username': {
-        const name = p.type === 'user' ? nameOfArn(p.arn) : undefined;
-        return name ? [name] : undefined;
-      }
-      case 'aws:principalisawsservice':
-        return [p.type === 'service' ? 'true' : 'false'];
-      case 'aws:principalservicename':
-        return p.type === 'service' ? [p.arn] : undefined;
-      default:
-        return undefined;
-    }
-  };
 }
 
 /** Every level of an organization policy hierarchy must allow. */
@@ -170,6 +58,7 @@ function sameAccount(r: EvaluationRequest): Tri {
 }
 
 const NO_SET: SetOutcome = { allow: true, deny: false };
+const NO_GRANTS: { direct: Tri; any: Tri } = { direct: false, any: false };
 
 const bare = (decision: Decision): EvaluationResult =>
   Object.freeze({
@@ -212,20 +101,17 @@ function resourceGrants(
 export function evaluateRequest(input: EvaluationInput): EvaluationResult {
   const r = input.request;
   const principal = principalOf(r);
-  const base = toContext(r.context);
-  const ctx: RequestContext = {
-    values: base.values,
-    states: base.states,
-    otherwise: base.otherwise,
-    implied: implied(r, principal),
-  };
-  const req: SetRequest = {
-    action: actionIds.get(r.action),
-    resource: resourceIds.get(r.resource),
+  const resource =
+    input.resolver && r.resource.includes('{{') ? expandTokens(r.resource, input.resolver) : r.resource;
+  // One object serves as both the condition context and the set request: the hot path allocates little.
+  const req = new Request(
+    toContext(r.context),
+    r,
     principal,
-    ctx,
-    resolver: input.resolver,
-  };
+    actionIds.get(r.action),
+    resourceIds.get(resource),
+    input.resolver,
+  );
   const hits: Hit[] = [];
   const iam = isIam(principal);
   const explain = input.explain !== false;
@@ -234,14 +120,12 @@ export function evaluateRequest(input: EvaluationInput): EvaluationResult {
     ? evaluateSet(input.identityPolicies ?? [], 'identity', req, hits)
     : { allow: false, deny: false };
   const boundary =
-    iam && input.permissionsBoundary
-      ? evaluateSet([input.permissionsBoundary], 'boundary', req, hits)
-      : NO_SET;
+    iam && input.permissionsBoundary ? evaluateSet(input.permissionsBoundary, 'boundary', req, hits) : NO_SET;
   const session =
     iam && input.sessionPolicies?.length ? evaluateSet(input.sessionPolicies, 'session', req, hits) : NO_SET;
   const resourceFrom = hits.length;
-  const resource = input.resourcePolicy
-    ? evaluateSet([input.resourcePolicy], 'resource', req, hits)
+  const resourceSet = input.resourcePolicy
+    ? evaluateSet(input.resourcePolicy, 'resource', req, hits)
     : undefined;
   // SCPs limit IAM principals of member accounts, never service principals or anonymous callers.
   const scp = iam && input.scps ? levelsAllow(input.scps, 'scp', req, hits) : NO_SET;
@@ -251,13 +135,11 @@ export function evaluateRequest(input: EvaluationInput): EvaluationResult {
     triOr(identity.deny, boundary.deny),
     triOr(session.deny, triOr(scp.deny, rcp.deny)),
   );
-  if (resource) explicitDeny = triOr(explicitDeny, resource.deny);
+  if (resourceSet) explicitDeny = triOr(explicitDeny, resourceSet.deny);
 
   const caps = triAnd(boundary.allow, session.allow);
   const idChain = principal.type === 'root' ? true : triAnd(identity.allow, caps);
-  const grants = resource
-    ? resourceGrants(hits, resourceFrom, principal, caps)
-    : { direct: false as Tri, any: false as Tri };
+  const grants = resourceSet ? resourceGrants(hits, resourceFrom, principal, caps) : NO_GRANTS;
   let allow: Tri;
   const same = iam ? sameAccount(r) : true;
   if (!iam) allow = grants.direct;
@@ -280,9 +162,10 @@ export function evaluateRequest(input: EvaluationInput): EvaluationResult {
           : 'Unknown';
   if (!explain) return BARE[decision];
   return explainResult(decision, hits, r, {
+    resolver: input.resolver,
     iam,
     crossAccount: same !== true,
-    hasResourcePolicy: resource !== undefined,
+    hasResourcePolicy: resourceSet !== undefined,
     scpsGiven: input.scps !== undefined,
     boundaryBlocks: input.permissionsBoundary !== undefined && boundary.allow !== true,
   });

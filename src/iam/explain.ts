@@ -1,7 +1,8 @@
 /** Words for the statements that decided an evaluation, so an answer can be checked by hand. */
 import { lookupAction } from './action-catalog.js';
-import type { Decision, EvaluationRequest, EvaluationResult, MatchedStatement } from './evaluate.js';
+import type { Decision, EvaluationRequest, EvaluationResult, MatchedStatement } from './evaluation-types.js';
 import { globMatch } from './glob.js';
+import { expandTokens, type TokenResolver } from './tokens.js';
 import type { Hit, PolicyKind } from './policy-set.js';
 
 const KIND_WORDS: Record<PolicyKind, string> = {
@@ -27,10 +28,16 @@ function actionWords(hit: Hit, action: string): string {
   return `NotAction [${(s.notAction ?? []).join(', ')}] leaves ${action} in`;
 }
 
-function resourceWords(hit: Hit, resource: string): string {
+function resourceWords(hit: Hit, resource: string, resolver: TokenResolver | undefined): string {
   const s = hit.statement?.statement;
   if (!s) return '';
-  if (s.resource) return `Resource "${firstMatch(s.resource, resource, false) ?? s.resource.join(', ')}"`;
+  if (s.resource) {
+    // Match as the evaluator did (tokens spelt out), show as the policy is written.
+    const found = s.resource.find(
+      (p) => firstMatch([expandTokens(p, resolver)], resource, false) !== undefined,
+    );
+    return `Resource "${found ?? s.resource.join(', ')}"`;
+  }
   if (s.notResource) return `NotResource [${s.notResource.join(', ')}] leaves the resource in`;
   return 'no Resource element (the resource itself)';
 }
@@ -43,7 +50,7 @@ const GRANT_WORDS = {
   service: 'the service principal',
 } as const;
 
-export function describeHit(hit: Hit, r: EvaluationRequest): MatchedStatement {
+export function describeHit(hit: Hit, r: EvaluationRequest, resolver?: TokenResolver): MatchedStatement {
   const s = hit.statement?.statement;
   const where = `${KIND_WORDS[hit.kind]} "${hit.policy.name}"`;
   const certain = hit.applies === true;
@@ -52,7 +59,10 @@ export function describeHit(hit: Hit, r: EvaluationRequest): MatchedStatement {
     reason = `${hit.effect} may come from ${where}, whose document is unknown`;
   } else {
     const label = s.sid ? `statement "${s.sid}"` : `statement #${s.index + 1}`;
-    const parts = [actionWords(hit, r.action), resourceWords(hit, r.resource)];
+    const parts = [
+      actionWords(hit, r.action),
+      resourceWords(hit, expandTokens(r.resource, resolver), resolver),
+    ];
     if (hit.grant) parts.push(`Principal names ${GRANT_WORDS[hit.grant]}`);
     if (s.condition)
       parts.push(certain ? 'its conditions hold' : `its conditions depend on ${hit.dependsOn.join(', ')}`);
@@ -72,6 +82,7 @@ export function describeHit(hit: Hit, r: EvaluationRequest): MatchedStatement {
 }
 
 export interface ExplainFacts {
+  resolver: TokenResolver | undefined;
   iam: boolean;
   crossAccount: boolean;
   hasResourcePolicy: boolean;
@@ -91,7 +102,7 @@ export function explainResult(
   const dependsOn = new Set<string>();
   for (const h of hits) {
     if (h.applies === false) continue;
-    matched.push(describeHit(h, r));
+    matched.push(describeHit(h, r, f.resolver));
     if (h.applies === 'unknown') for (const d of h.dependsOn) dependsOn.add(d);
   }
   if (f.iam && f.crossAccount && !f.hasResourcePolicy)

@@ -8,12 +8,24 @@
  * some other account (the confused deputy).
  */
 import type { Inventory } from '../model/inventory.js';
-import type { PolicyDocument, Principal } from '../model/policy.js';
-import { actionsOf } from './action-catalog.js';
-import { accountOf } from './arn.js';
+import type { ActionInfo } from './action-catalog.js';
+import type { PolicyDocument } from '../model/policy.js';
 import { type KeyState, makeContext, type RequestContext } from './context.js';
-import { type EvaluationResult, evaluateRequest, type NamedPolicy } from './evaluate.js';
+import {
+  type EvaluationInput,
+  type EvaluationResult,
+  evaluateRequest,
+  type NamedPolicy,
+} from './evaluate.js';
 import { globMatch } from './glob.js';
+import {
+  candidateActions,
+  type Grant,
+  mergeGrants,
+  namedOutsiders,
+  openIdentityProviders,
+} from './policy-outsiders.js';
+export type { Grant } from './policy-outsiders.js';
 import { type ResourcePolicyInfo, requestResource } from './resource-policies.js';
 import {
   STRANGER_ACCOUNT,
@@ -23,34 +35,13 @@ import {
   strangerContexts,
 } from './stranger.js';
 import { resolverFor } from './template-resolver.js';
-
-export interface Grant {
-  /** Who gets in, in words: "anyone", "account 111122223333", "sns.amazonaws.com on behalf of any account". */
-  who: string;
-  kind: 'public' | 'account' | 'service';
-  account?: string;
-  allowed: string[];
-  /** Actions allowed or not depending on `dependsOn`. */
-  maybe: string[];
-  dependsOn: string[];
-  /** The statements that let them in. */
-  reasons: string[];
-}
-
-function candidateActions(doc: PolicyDocument, service: string) {
-  const allows = doc.statements.filter((s) => s.effect === 'Allow');
-  const covers = (patterns: readonly string[], name: string) =>
-    patterns.some(
-      (p) => globMatch(p, name, { ignoreCase: true, wildcards: true, variables: false }) !== false,
-    );
-  return actionsOf(service).filter((a) =>
-    allows.some((s) =>
-      s.action ? covers(s.action, a.name) : s.notAction ? !covers(s.notAction, a.name) : false,
-    ),
-  );
-}
+import { principalTypeOf } from './arn.js';
+import { matchPrincipal, type RequestPrincipal } from './principal-match.js';
+import { expandTokens, type TokenResolver } from './tokens.js';
 
 interface Caller {
+  /** The actions some Allow statement of the policy covers. */
+  candidates: readonly ActionInfo[];
   /** Ask about this action only (lower-case key), as who-can does. */
   only?: string;
   /** Known to be outside the resource's account (the stranger is, whatever the account ids say). */
@@ -62,13 +53,52 @@ interface Caller {
   context: RequestContext;
 }
 
+/** Stands for the template's own account when a template does not say which: it is no outsider's. */
+const OWN_ACCOUNT = 'the-customer-account';
+const outsiderResolvers = new WeakMap<Inventory, TokenResolver>();
+
+/**
+ * The inventory's resolver, with the template's own account id spelt as a value no outsider has:
+ * a stranger is by definition not in it, so `arn:aws:iam::${AWS::AccountId}:root` or an
+ * aws:SourceAccount of `${AWS::AccountId}` must keep them out rather than make the answer unknown.
+ */
+function outsiderResolver(inventory: Inventory): TokenResolver {
+  let r = outsiderResolvers.get(inventory);
+  if (!r) {
+    const base = resolverFor(inventory);
+    r = (t) => base?.(t) ?? (t === '{{AWS::AccountId}}' ? OWN_ACCOUNT : undefined);
+    outsiderResolvers.set(inventory, r);
+  }
+  return r;
+}
+
+/** Whether some Allow statement's Principal (or NotPrincipal) could take the caller in: most do not. */
+function mayName(doc: PolicyDocument, caller: Caller, resolver: TokenResolver | undefined): boolean {
+  const p: RequestPrincipal = {
+    arn: caller.principalArn,
+    type: principalTypeOf(caller.principalArn),
+    ...(caller.account ? { account: caller.account } : {}),
+  };
+  return doc.statements.some((s) => {
+    if (s.effect !== 'Allow') return false;
+    if (s.notPrincipal) return true;
+    if (!s.principal) return false;
+    if (s.principal === '*') return true;
+    const expanded = Object.fromEntries(
+      Object.entries(s.principal).map(([k, v]) => [k, v.map((e) => expandTokens(e, resolver))]),
+    );
+    return matchPrincipal(expanded, p).match !== false;
+  });
+}
+
 function tryCaller(
   inventory: Inventory,
   info: ResourcePolicyInfo,
   doc: PolicyDocument,
   caller: Caller,
 ): Grant | undefined {
-  const resolver = resolverFor(inventory);
+  const resolver = outsiderResolver(inventory);
+  if (!mayName(doc, caller, resolver)) return undefined;
   const grant: Grant = {
     who: caller.who,
     kind: caller.kind,
@@ -82,13 +112,14 @@ function tryCaller(
   const reasons = new Map<string, string>();
   const depends = new Set<string>();
   const policy: NamedPolicy = { name: `${info.label} of ${info.resource.name}`, document: doc };
-  const actions = caller.only ? candidateActions(doc, info.service).filter((a) => a.key === caller.only) : candidateActions(doc, info.service);
+  const actions = caller.only ? caller.candidates.filter((a) => a.key === caller.only) : caller.candidates;
   for (const action of actions) {
-    const result: EvaluationResult = evaluateRequest({
+    const input: EvaluationInput = {
       identityPolicies: [STRANGER_IDENTITY],
       resourcePolicy: policy,
       resourcePolicyRequired: info.required,
-      ...(resolver ? { resolver } : {}),
+      resolver,
+      explain: false,
       request: {
         action: action.name,
         resource: requestResource(info, action.resourceTypes),
@@ -98,7 +129,11 @@ function tryCaller(
         ...(caller.crossAccount ? { crossAccount: true } : {}),
         context: caller.context,
       },
-    });
+    };
+    // Most actions are denied: explain only the ones that get through.
+    const quick = evaluateRequest(input).decision;
+    if (quick !== 'Allowed' && quick !== 'Unknown') continue;
+    const result: EvaluationResult = evaluateRequest({ ...input, explain: true });
     if (result.decision === 'Allowed') grant.allowed.push(action.name);
     else if (result.decision === 'Unknown') grant.maybe.push(action.name);
     else continue;
@@ -112,72 +147,6 @@ function tryCaller(
   grant.reasons = [...reasons.values()];
   grant.dependsOn = [...depends];
   return grant;
-}
-
-/**
- * Web identity providers whose tokens anyone can get (an OIDC provider such as GitHub's, Google,
- * Cognito identity pools): a trust without conditions on the token admits them all. SAML
- * providers are the customer's own identity provider and are not tried.
- */
-function openIdentityProviders(doc: PolicyDocument): string[] {
-  const open = [
-    'cognito-identity.amazonaws.com',
-    'accounts.google.com',
-    'graph.facebook.com',
-    'www.amazon.com',
-  ];
-  const out = new Set<string>();
-  for (const s of doc.statements) {
-    if (s.effect !== 'Allow' || !s.principal || s.principal === '*') continue;
-    for (const [type, entries] of Object.entries(s.principal)) {
-      if (type.toLowerCase() !== 'federated') continue;
-      for (const e of entries)
-        if (open.includes(e.toLowerCase()) || e.includes(':oidc-provider/')) out.add(e);
-    }
-  }
-  return [...out];
-}
-
-/** One grant per "who", merging what several probes of the same caller found. */
-function mergeGrants(found: ReadonlyArray<Grant | undefined>): Grant[] {
-  const byWho = new Map<string, Grant>();
-  for (const g of found) {
-    if (!g) continue;
-    const prev = byWho.get(g.who);
-    if (!prev) {
-      byWho.set(g.who, g);
-      continue;
-    }
-    const allowed = new Set([...prev.allowed, ...g.allowed]);
-    prev.allowed = [...allowed];
-    prev.maybe = [...new Set([...prev.maybe, ...g.maybe])].filter((a) => !allowed.has(a));
-    prev.dependsOn = [...new Set([...prev.dependsOn, ...g.dependsOn])];
-    prev.reasons = [...new Set([...prev.reasons, ...g.reasons])];
-  }
-  return [...byWho.values()];
-}
-
-/** Accounts and services a policy's Allow statements name, besides `*`. */
-function namedOutsiders(doc: PolicyDocument): { accounts: Map<string, string>; services: Set<string> } {
-  const accounts = new Map<string, string>();
-  const services = new Set<string>();
-  const visit = (p: Principal | undefined) => {
-    if (!p || p === '*') return;
-    for (const [type, entries] of Object.entries(p)) {
-      for (const e of entries) {
-        if (type.toLowerCase() === 'service' && e !== '*') services.add(e);
-        if (type.toLowerCase() !== 'aws' || e === '*') continue;
-        const account = accountOf(e);
-        if (account && !accounts.has(account))
-          accounts.set(
-            account,
-            e.includes(':role/') || e.includes(':user/') ? e : `arn:aws:iam::${account}:role/whoowns-probe`,
-          );
-      }
-    }
-  };
-  for (const s of doc.statements) if (s.effect === 'Allow') visit(s.principal);
-  return { accounts, services };
 }
 
 export interface Exposure {
@@ -202,8 +171,11 @@ export function analyzeExposure(
   const only = onlyAction?.toLowerCase();
   if (!info.policy.known) return { public: [], outside: [], unknownPolicy: info.policy.reason };
   const doc = info.policy.value;
-  if (!doc) return { public: [], outside: [] };
+  const candidates = doc ? candidateActions(doc, info.service) : [];
+  // A policy that allows nothing (a TLS-only Deny, say) lets nobody in.
+  if (!doc || candidates.length === 0) return { public: [], outside: [] };
   const strangers: Caller[] = strangerContexts(info.facts).map((context) => ({
+    candidates,
     who: 'anyone',
     kind: 'public',
     principalArn: STRANGER_ARN,
@@ -213,13 +185,16 @@ export function analyzeExposure(
   }));
   for (const provider of openIdentityProviders(doc)) {
     strangers.push({
+      candidates,
       who: `anyone signed in to ${provider}`,
       kind: 'public',
       principalArn: provider,
       context: strangerContext(info.facts),
     });
   }
-  const pub = mergeGrants(strangers.map((c) => tryCaller(inventory, info, doc, { ...c, ...(only ? { only } : {}) })));
+  const pub = mergeGrants(
+    strangers.map((c) => tryCaller(inventory, info, doc, { ...c, ...(only ? { only } : {}) })),
+  );
   const outside: Grant[] = [];
   const { accounts, services } = namedOutsiders(doc);
   for (const [account, arn] of accounts) {
@@ -233,6 +208,7 @@ export function analyzeExposure(
     const orgKeys = { 'aws:PrincipalOrgID': { state: org }, 'aws:PrincipalOrgPaths': { state: org } };
     const g = tryCaller(inventory, info, doc, {
       ...(only ? { only } : {}),
+      candidates,
       who: `account ${account}`,
       kind: 'account',
       principalArn: arn,
@@ -255,9 +231,11 @@ export function analyzeExposure(
   }
   // A service acts for whoever owns the resource that calls it: here, the stranger.
   const viaService = strangerContexts(info.facts)[1] ?? strangerContext(info.facts);
-  for (const service of services) {
+  // Services assume roles only for the role's own account: a trust in a service is no confused deputy.
+  for (const service of info.service === 'sts' ? [] : services) {
     const g = tryCaller(inventory, info, doc, {
       ...(only ? { only } : {}),
+      candidates,
       who: `${service} acting for any account`,
       kind: 'service',
       principalArn: service,

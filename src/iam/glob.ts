@@ -157,13 +157,43 @@ function fastGlob(pattern: string, o: GlobOptions): Glob | undefined {
   return { pattern, test: (value) => (value.includes('{{') ? slowTest(pattern, value, o) : re.test(value)) };
 }
 
+const elsCache = new Map<string, El[]>();
+
+/** Parsed once per distinct string: template inventories repeat the same tokenised ARNs. */
+function elsOf(s: string, wildcards: boolean, variables: boolean): El[] {
+  const key = `${wildcards ? 1 : 0}${variables ? 1 : 0}${s}`;
+  let els = elsCache.get(key);
+  if (!els) {
+    els = toEls(s, wildcards, variables);
+    if (elsCache.size > 100_000) elsCache.clear();
+    elsCache.set(key, els);
+  }
+  return els;
+}
+
+const results = new Map<string, Tri>();
+
 function slowTest(pattern: string, value: string, o: GlobOptions, ctx?: RequestContext): Tri {
-  const p = substitute(toEls(pattern, o.wildcards, o.variables), ctx);
-  if (p === null) return false;
-  if (p === 'unknown') return 'unknown';
-  const v = toEls(value, false, false);
-  if (certainMatch(p, v, o.ignoreCase)) return true;
-  return possibleMatch(p, v, o.ignoreCase) ? 'unknown' : false;
+  const parsed = elsOf(pattern, o.wildcards, o.variables);
+  // Without variables the answer depends on the two strings alone.
+  const key = parsed.some((e) => e.k === 'var')
+    ? undefined
+    : `${o.ignoreCase ? 1 : 0}${o.wildcards ? 1 : 0}${pattern}\u0000${value}`;
+  const known = key === undefined ? undefined : results.get(key);
+  if (known !== undefined) return known;
+  const p = substitute(parsed, ctx);
+  let r: Tri;
+  if (p === null) r = false;
+  else if (p === 'unknown') r = 'unknown';
+  else {
+    const v = elsOf(value, false, false);
+    r = certainMatch(p, v, o.ignoreCase) ? true : possibleMatch(p, v, o.ignoreCase) ? 'unknown' : false;
+  }
+  if (key !== undefined) {
+    if (results.size > 200_000) results.clear();
+    results.set(key, r);
+  }
+  return r;
 }
 
 const cache = new Map<string, Glob>();

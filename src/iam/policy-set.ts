@@ -94,34 +94,45 @@ function statementApplies(
     : { policy, kind, statement: s, effect: s.effect, applies, dependsOn };
 }
 
-/** Appends the statements that (may) apply to `hits`; returns whether some Allow and some Deny apply. */
+function addPolicy(
+  policy: NamedPolicy,
+  kind: PolicyKind,
+  req: SetRequest,
+  hits: Hit[],
+  out: SetOutcome,
+): void {
+  if (!policy.document) {
+    const why = `${policy.name}: ${policy.unknownReason ?? 'document unknown'}`;
+    out.allow = triOr(out.allow, 'unknown');
+    hits.push({ policy, kind, effect: 'Allow', applies: 'unknown', dependsOn: [why] });
+    if (policy.mayDeny) {
+      out.deny = triOr(out.deny, 'unknown');
+      hits.push({ policy, kind, effect: 'Deny', applies: 'unknown', dependsOn: [why] });
+    }
+    return;
+  }
+  const statements = compilePolicy(policy.document, req.resolver).statements;
+  for (let i = 0; i < statements.length; i++) {
+    const hit = statementApplies(statements[i] as CompiledStatement, policy, kind, req);
+    if (!hit) continue;
+    hits.push(hit);
+    if (hit.effect === 'Deny') out.deny = triOr(out.deny, hit.applies);
+    else out.allow = triOr(out.allow, hit.applies);
+  }
+}
+
+/**
+ * Appends the statements that (may) apply to `hits`; returns whether some Allow and some Deny
+ * apply. A single policy (boundary, resource policy) is taken as is, to spare an array per request.
+ */
 export function evaluateSet(
-  policies: readonly NamedPolicy[],
+  policies: readonly NamedPolicy[] | NamedPolicy,
   kind: PolicyKind,
   req: SetRequest,
   hits: Hit[],
 ): SetOutcome {
-  let allow: Tri = false;
-  let deny: Tri = false;
-  for (const policy of policies) {
-    if (!policy.document) {
-      const why = `${policy.name}: ${policy.unknownReason ?? 'document unknown'}`;
-      allow = triOr(allow, 'unknown');
-      hits.push({ policy, kind, effect: 'Allow', applies: 'unknown', dependsOn: [why] });
-      if (policy.mayDeny) {
-        deny = triOr(deny, 'unknown');
-        hits.push({ policy, kind, effect: 'Deny', applies: 'unknown', dependsOn: [why] });
-      }
-      continue;
-    }
-    const statements = compilePolicy(policy.document, req.resolver).statements;
-    for (let i = 0; i < statements.length; i++) {
-      const hit = statementApplies(statements[i] as CompiledStatement, policy, kind, req);
-      if (!hit) continue;
-      hits.push(hit);
-      if (hit.effect === 'Deny') deny = triOr(deny, hit.applies);
-      else allow = triOr(allow, hit.applies);
-    }
-  }
-  return { allow, deny };
+  const out: SetOutcome = { allow: false, deny: false };
+  if ('document' in policies) addPolicy(policies, kind, req, hits, out);
+  else for (const policy of policies) addPolicy(policy, kind, req, hits, out);
+  return out;
 }

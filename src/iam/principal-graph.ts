@@ -38,7 +38,8 @@ export function assumersOf(inventory: Inventory, role: AnalyzedPrincipal): Assum
         resourceAccount: role.account,
         explain: false,
       });
-      if (r.decision === 'Allowed' || r.decision === 'Unknown') out.push({ from: p, to: role, decision: r.decision });
+      if (r.decision === 'Allowed' || r.decision === 'Unknown')
+        out.push({ from: p, to: role, decision: r.decision });
     }
   }
   byRole.set(role.arn, out);
@@ -46,17 +47,27 @@ export function assumersOf(inventory: Inventory, role: AnalyzedPrincipal): Assum
 }
 
 /** Everyone who can reach `role` through one or more assume-role hops, with the path taken. */
-export function reachersOf(inventory: Inventory, role: AnalyzedPrincipal, maxHops = 3): Array<{ who: AnalyzedPrincipal; path: AnalyzedPrincipal[]; certain: boolean }> {
+export function reachersOf(
+  inventory: Inventory,
+  role: AnalyzedPrincipal,
+  maxHops = 3,
+): Array<{ who: AnalyzedPrincipal; path: AnalyzedPrincipal[]; certain: boolean }> {
   const out: Array<{ who: AnalyzedPrincipal; path: AnalyzedPrincipal[]; certain: boolean }> = [];
   const seen = new Set<AnalyzedPrincipal>([role]);
-  let frontier: Array<{ at: AnalyzedPrincipal; path: AnalyzedPrincipal[]; certain: boolean }> = [{ at: role, path: [role], certain: true }];
+  let frontier: Array<{ at: AnalyzedPrincipal; path: AnalyzedPrincipal[]; certain: boolean }> = [
+    { at: role, path: [role], certain: true },
+  ];
   for (let hop = 0; hop < maxHops && frontier.length; hop++) {
     const next: typeof frontier = [];
     for (const f of frontier) {
       for (const e of assumersOf(inventory, f.at)) {
         if (seen.has(e.from)) continue;
         seen.add(e.from);
-        const item = { who: e.from, path: [e.from, ...f.path], certain: f.certain && e.decision === 'Allowed' };
+        const item = {
+          who: e.from,
+          path: [e.from, ...f.path],
+          certain: f.certain && e.decision === 'Allowed',
+        };
         out.push(item);
         next.push({ at: e.from, path: item.path, certain: item.certain });
       }

@@ -84,17 +84,36 @@ function managed(inventory: Inventory, arn: Value<string>): NamedPolicy {
   };
 }
 
-/** Template managed policies attach themselves through their Roles/Users/Groups lists. */
-function attachedFromPolicy(
+type AttachList = 'attachedRoles' | 'attachedUsers' | 'attachedGroups';
+const attachIndex = new WeakMap<Inventory, Map<string, IamManagedPolicy[]>>();
+
+/**
+ * Template managed policies attach themselves through their Roles/Users/Groups lists; indexed once
+ * per inventory by list and logical id or name, so gathering stays linear in the inventory's size.
+ */
+export function attachedFromPolicy(
   inventory: Inventory,
-  list: 'attachedRoles' | 'attachedUsers' | 'attachedGroups',
+  list: AttachList,
   target: Resource,
 ): IamManagedPolicy[] {
-  return inventory.resources.filter(
-    (r): r is IamManagedPolicy =>
-      r.type === 'AWS::IAM::ManagedPolicy' &&
-      (r[list] ?? []).some((v) => v.known && (logicalIdOf(v.value) === target.id || v.value === target.name)),
-  );
+  let index = attachIndex.get(inventory);
+  if (!index) {
+    index = new Map();
+    for (const r of inventory.resources) {
+      if (r.type !== 'AWS::IAM::ManagedPolicy') continue;
+      for (const l of ['attachedRoles', 'attachedUsers', 'attachedGroups'] as const) {
+        for (const v of r[l] ?? []) {
+          if (!v.known) continue;
+          const key = `${l}\u0000${logicalIdOf(v.value) ?? v.value}`;
+          index.set(key, [...(index.get(key) ?? []), r]);
+        }
+      }
+    }
+    attachIndex.set(inventory, index);
+  }
+  const byId = index.get(`${list}\u0000${target.id}`) ?? [];
+  const byName = target.name === target.id ? [] : (index.get(`${list}\u0000${target.name}`) ?? []);
+  return [...new Set([...byId, ...byName])];
 }
 
 function collect(

@@ -83,6 +83,8 @@ function strangerSourceArns(): string[] {
   return sources;
 }
 
+const contexts = new Map<string, RequestContext[]>();
+
 /**
  * Two strangers: one calling directly from an account in no organization, one calling through
  * AWS services from their own resources, in an organization of their own. IfExists and negated
@@ -91,18 +93,26 @@ function strangerSourceArns(): string[] {
 export function strangerContexts(
   facts: Readonly<Record<string, string | { state: KeyState }>>,
 ): RequestContext[] {
-  return [
-    strangerContext(facts),
-    strangerContext({
-      ...facts,
-      'aws:PrincipalOrgID': STRANGER_ORG,
-      'aws:PrincipalOrgPaths': `${STRANGER_ORG}/r-strg/`,
-      'aws:SourceAccount': STRANGER_ACCOUNT,
-      'aws:SourceOwner': STRANGER_ACCOUNT,
-      'aws:SourceOrgID': STRANGER_ORG,
-      'aws:SourceArn': strangerSourceArns(),
-    }),
-  ];
+  // Most resources have no facts of their own: build the two contexts once per distinct set.
+  const key = JSON.stringify(facts);
+  let found = contexts.get(key);
+  if (!found) {
+    found = [
+      strangerContext(facts),
+      strangerContext({
+        ...facts,
+        'aws:PrincipalOrgID': STRANGER_ORG,
+        'aws:PrincipalOrgPaths': `${STRANGER_ORG}/r-strg/`,
+        'aws:SourceAccount': STRANGER_ACCOUNT,
+        'aws:SourceOwner': STRANGER_ACCOUNT,
+        'aws:SourceOrgID': STRANGER_ORG,
+        'aws:SourceArn': strangerSourceArns(),
+      }),
+    ];
+    if (contexts.size > 1000) contexts.clear();
+    contexts.set(key, found);
+  }
+  return found;
 }
 
 /** The stranger administers their own account: their side allows everything. */

@@ -100,17 +100,34 @@ const SHAPES: Partial<Record<Resource['type'], Shape>> = {
   },
 };
 
+const places = new WeakMap<Inventory, { account: string; region: string }>();
+
+/** Read once per inventory: checks ask for every principal and resource. */
+function placeOf(inventory: Inventory): { account: string; region: string } {
+  let place = places.get(inventory);
+  if (!place) {
+    place = {
+      account:
+        inventory.source.account ??
+        inventory.resources.find((r) => r.account)?.account ??
+        '{{AWS::AccountId}}',
+      region:
+        inventory.source.regions?.[0] ??
+        inventory.resources.find((r) => r.region)?.region ??
+        '{{AWS::Region}}',
+    };
+    places.set(inventory, place);
+  }
+  return place;
+}
+
 /** The account id the inventory belongs to, or the template's own-account token. */
 export function inventoryAccount(inventory: Inventory): string {
-  return (
-    inventory.source.account ?? inventory.resources.find((r) => r.account)?.account ?? '{{AWS::AccountId}}'
-  );
+  return placeOf(inventory).account;
 }
 
 export function inventoryRegion(inventory: Inventory): string {
-  return (
-    inventory.source.regions?.[0] ?? inventory.resources.find((r) => r.region)?.region ?? '{{AWS::Region}}'
-  );
+  return placeOf(inventory).region;
 }
 
 function explicitName(r: Resource, shape: Shape): string | undefined {

@@ -59,13 +59,25 @@ export function logicalIdOf(s: string): string | undefined {
  */
 export type TokenResolver = (token: string) => string | undefined;
 
+const expansions = new WeakMap<TokenResolver, Map<string, string>>();
+
 export function expandTokens(s: string, resolve: TokenResolver | undefined): string {
   if (!resolve || !hasToken(s)) return s;
-  let out = s;
+  let cache = expansions.get(resolve);
+  if (!cache) {
+    cache = new Map();
+    expansions.set(resolve, cache);
+  }
+  const cached = cache.get(s);
+  if (cached !== undefined) return cached;
+  let out: string = s;
   for (let depth = 0; depth < 4 && hasToken(out); depth++) {
-    const next = out.replace(TOKEN_RE, (t) => (tokenKind(t) === 'unresolved' ? t : (resolve(t) ?? t)));
+    const next: string = out.replace(TOKEN_RE, (t) =>
+      tokenKind(t) === 'unresolved' ? t : (resolve(t) ?? t),
+    );
     if (next === out) break;
     out = next;
   }
+  cache.set(s, out);
   return out;
 }

@@ -36,7 +36,9 @@ export interface WhatCanAnswer {
 
 export function findPrincipal(inventory: Inventory, arg: string): AnalyzedPrincipal | undefined {
   const id = logicalIdOf(arg) ?? arg;
-  return principalIndex(inventory).principals.find((p) => p.arn === arg || p.resource.id === id || p.resource.name === arg);
+  return principalIndex(inventory).principals.find(
+    (p) => p.arn === arg || p.resource.id === id || p.resource.name === arg,
+  );
 }
 
 const covers = (patterns: readonly string[], name: string) =>
@@ -47,7 +49,9 @@ function statementCovers(s: PolicyStatement, a: ActionInfo): boolean {
 }
 
 function allows(p: AnalyzedPrincipal): PolicyStatement[] {
-  return p.identityPolicies.flatMap((policy) => policy.document?.statements.filter((s) => s.effect === 'Allow') ?? []);
+  return p.identityPolicies.flatMap(
+    (policy) => policy.document?.statements.filter((s) => s.effect === 'Allow') ?? [],
+  );
 }
 
 /** Services the principal's Allow statements reach; all of them for `*` or NotAction. */
@@ -60,15 +64,32 @@ function servicesOf(p: AnalyzedPrincipal): string[] {
   return [...out].sort();
 }
 
-export function whatCan(inventory: Inventory, p: AnalyzedPrincipal, services?: readonly string[]): WhatCanAnswer {
+export function whatCan(
+  inventory: Inventory,
+  p: AnalyzedPrincipal,
+  services?: readonly string[],
+): WhatCanAnswer {
   const chosen = services?.length ? [...services] : servicesOf(p);
   const grants: WhatCanGrant[] = [];
   const statements = allows(p);
-  const record = (a: ActionInfo, resource: string, extra: Parameters<typeof evaluateFor>[2] = { action: '', resource: '' }, via?: string) => {
+  const record = (
+    a: ActionInfo,
+    resource: string,
+    extra: Parameters<typeof evaluateFor>[2] = { action: '', resource: '' },
+    via?: string,
+  ) => {
     const quick = evaluateFor(inventory, p, { ...extra, action: a.name, resource, explain: false });
     if (quick.decision !== 'Allowed' && quick.decision !== 'Unknown') return;
     const r = evaluateFor(inventory, p, { ...extra, action: a.name, resource });
-    grants.push({ action: a.name, accessLevel: a.accessLevel, resource, decision: quick.decision, matched: r.matched, dependsOn: r.dependsOn, ...(via ? { via } : {}) });
+    grants.push({
+      action: a.name,
+      accessLevel: a.accessLevel,
+      resource,
+      decision: quick.decision,
+      matched: r.matched,
+      dependsOn: r.dependsOn,
+      ...(via ? { via } : {}),
+    });
   };
   for (const service of chosen) {
     for (const a of actionsOf(service)) {
@@ -83,14 +104,31 @@ export function whatCan(inventory: Inventory, p: AnalyzedPrincipal, services?: r
   // Resource policies in the inventory that name the principal grant on their own.
   for (const resource of inventory.resources) {
     const info = resourcePolicyOf(inventory, resource);
-    if (!info?.policy.known || !info.policy.value || !chosen.includes(info.service) || resource === p.resource) continue;
+    if (
+      !info?.policy.known ||
+      !info.policy.value ||
+      !chosen.includes(info.service) ||
+      resource === p.resource
+    )
+      continue;
     const doc = info.policy.value;
     const named = doc.statements.filter((s) => s.effect === 'Allow' && s.principal !== undefined);
     for (const a of actionsOf(info.service)) {
       if (!named.some((s) => statementCovers(s, a))) continue;
       const already = grants.some((g) => g.action === a.name && g.resource === EVERY_RESOURCE);
       if (already) continue;
-      record(a, requestResource(info, a.resourceTypes), { action: '', resource: '', resourcePolicy: { name: `${info.label} of ${resource.name}`, document: doc }, resourcePolicyRequired: info.required, resourceAccount: info.account }, `${info.label} of ${resource.name}`);
+      record(
+        a,
+        requestResource(info, a.resourceTypes),
+        {
+          action: '',
+          resource: '',
+          resourcePolicy: { name: `${info.label} of ${resource.name}`, document: doc },
+          resourcePolicyRequired: info.required,
+          resourceAccount: info.account,
+        },
+        `${info.label} of ${resource.name}`,
+      );
     }
   }
   return {
@@ -98,6 +136,8 @@ export function whatCan(inventory: Inventory, p: AnalyzedPrincipal, services?: r
     location: inventory.source.location,
     services: chosen,
     grants,
-    unknownPolicies: p.identityPolicies.filter((x) => !x.document).map((x) => `${x.name} (${x.unknownReason ?? 'unknown'})`),
+    unknownPolicies: p.identityPolicies
+      .filter((x) => !x.document)
+      .map((x) => `${x.name} (${x.unknownReason ?? 'unknown'})`),
   };
 }

@@ -44,7 +44,9 @@ export interface WhoCanAnswer {
 export function findTarget(inventory: Inventory, arg: string): { resource?: Resource; request: string } {
   const [head = '', ...rest] = arg.startsWith('arn:') ? [arg] : arg.split('/');
   const id = logicalIdOf(head) ?? head;
-  const resource = inventory.resources.find((r) => r.arn === head || r.id === id || (r.name === head && r.type !== 'AWS::Account'));
+  const resource = inventory.resources.find(
+    (r) => r.arn === head || r.id === id || (r.name === head && r.type !== 'AWS::Account'),
+  );
   if (!resource) return { request: arg };
   const arn = resourceArn(inventory, resource);
   return { resource, request: rest.length ? `${arn}/${rest.join('/')}` : arn };
@@ -56,7 +58,10 @@ export function whoCan(inventory: Inventory, action: string, resourceArg: string
   const known = info?.policy.known && info.policy.value ? info.policy.value : undefined;
   const actionInfo = lookupAction(action);
   // Asked about a bucket, s3:GetObject means its objects.
-  const request = info && actionInfo && requested === info.arn ? requestResource(info, actionInfo.resourceTypes) : requested;
+  const request =
+    info && actionInfo && requested === info.arn
+      ? requestResource(info, actionInfo.resourceTypes)
+      : requested;
   const answer: WhoCanAnswer = {
     action,
     resource: request,
@@ -69,18 +74,37 @@ export function whoCan(inventory: Inventory, action: string, resourceArg: string
     outside: [],
     notes: [],
   };
-  if (!resource) answer.notes.push(`${resourceArg} is not a resource of this inventory: only identity policies are evaluated`);
-  if (info && !info.policy.known) answer.notes.push(`the ${info.label} is unknown (${info.policy.reason}): answers may miss what it grants or denies`);
+  if (!resource)
+    answer.notes.push(
+      `${resourceArg} is not a resource of this inventory: only identity policies are evaluated`,
+    );
+  if (info && !info.policy.known)
+    answer.notes.push(
+      `the ${info.label} is unknown (${info.policy.reason}): answers may miss what it grants or denies`,
+    );
   const index = principalIndex(inventory);
   for (const p of index.principals) {
     const r = evaluateFor(inventory, p, {
       action,
       resource: request,
-      ...(known && info ? { resourcePolicy: { name: `${info.label} of ${info.resource.name}`, document: known }, resourcePolicyRequired: info.required, resourceAccount: info.account } : {}),
+      ...(known && info
+        ? {
+            resourcePolicy: { name: `${info.label} of ${info.resource.name}`, document: known },
+            resourcePolicyRequired: info.required,
+            resourceAccount: info.account,
+          }
+        : {}),
     });
-    const entry: WhoCanEntry = { who: `${p.kind} ${p.resource.name}`, arn: p.arn, decision: r.decision, matched: r.matched, dependsOn: r.dependsOn };
+    const entry: WhoCanEntry = {
+      who: `${p.kind} ${p.resource.name}`,
+      arn: p.arn,
+      decision: r.decision,
+      matched: r.matched,
+      dependsOn: r.dependsOn,
+    };
     if (r.decision === 'Allowed' || r.decision === 'Unknown') answer.allowed.push(entry);
-    else if (r.decision === 'ExplicitDeny' && r.matched.some((m) => m.effect === 'Allow')) answer.denied.push(entry);
+    else if (r.decision === 'ExplicitDeny' && r.matched.some((m) => m.effect === 'Allow'))
+      answer.denied.push(entry);
   }
   const listed = new Set(answer.allowed.map((e) => e.arn));
   for (const e of answer.allowed) {

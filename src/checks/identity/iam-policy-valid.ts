@@ -1,9 +1,8 @@
-import { resourcePolicyOf } from '../../iam/resource-policies.js';
 import { type PolicyType, validatePolicy } from '../../iam/validate-policy.js';
 import type { PolicyDocument } from '../../model/policy.js';
 import type { Resource } from '../../model/resources/index.js';
 import type { Value } from '../../model/value.js';
-import { cannotTell, type CheckContext, defineCheck, fail, pass, type Verdict } from '../check.js';
+import { cannotTell, defineCheck, fail, pass, type Verdict } from '../check.js';
 import { some } from './iam-wording.js';
 
 interface Labelled {
@@ -12,7 +11,7 @@ interface Labelled {
   document: Value<PolicyDocument | null>;
 }
 
-function documentsOf(r: Resource, context: CheckContext): Labelled[] {
+function documentsOf(r: Resource): Labelled[] {
   const inline = (owner: {
     inlinePolicies: Array<{ name: string; via?: string; document: Value<PolicyDocument> }>;
   }) =>
@@ -29,18 +28,13 @@ function documentsOf(r: Resource, context: CheckContext): Labelled[] {
     case 'AWS::IAM::User':
     case 'AWS::IAM::Group':
       return inline(r);
-    case 'AWS::Lambda::Function':
-      // Function policies are written by AWS from AddPermission calls, not by hand.
+    default:
       return [];
-    default: {
-      const info = resourcePolicyOf(context.inventory, r);
-      return info ? [{ label: info.label, type: 'resource', document: info.policy }] : [];
-    }
   }
 }
 
-function judge(r: Resource, context: CheckContext): Verdict | Verdict[] {
-  const docs = documentsOf(r, context);
+function judge(r: Resource): Verdict | Verdict[] {
+  const docs = documentsOf(r);
   if (docs.length === 0) return [];
   const problems: string[] = [];
   const notes: string[] = [];
@@ -71,7 +65,7 @@ function judge(r: Resource, context: CheckContext): Verdict | Verdict[] {
 
 export const iamPolicyValid = defineCheck({
   id: 'iam-policy-valid',
-  title: 'IAM and resource policies are well formed and name only real actions',
+  title: 'IAM policies are well formed and name only real actions',
   severity: 'low',
   area: 'iam.cloud',
   rationale:
@@ -97,18 +91,8 @@ export const iamPolicyValid = defineCheck({
     iso27001: ['A.8.9'],
     soc2: ['CC6.1'],
   },
-  resourceTypes: [
-    'AWS::IAM::ManagedPolicy',
-    'AWS::IAM::Role',
-    'AWS::IAM::User',
-    'AWS::IAM::Group',
-    'AWS::S3::Bucket',
-    'AWS::KMS::Key',
-    'AWS::SQS::Queue',
-    'AWS::SNS::Topic',
-    'AWS::SecretsManager::Secret',
-    'AWS::ECR::Repository',
-  ],
-  reads: ['awsManaged', 'document', 'inlinePolicies', 'assumeRolePolicy', 'policy', 'keyPolicy'],
+  // Resource policies are read by the exposure checks, which report what they could not parse.
+  resourceTypes: ['AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'],
+  reads: ['awsManaged', 'document', 'inlinePolicies', 'assumeRolePolicy'],
   evaluate: judge,
 });

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { PolicyDocument } from '../../model/policy.js';
+import type {
+  EcrRepository,
+  LambdaFunction,
+  S3Bucket,
+  SecretsManagerSecret,
+} from '../../model/resources/index.js';
+import { explicit, type Value } from '../../model/value.js';
+import { resourcePolicyNoCrossAccount } from './resource-policy-no-cross-account.js';
+import { resourcePolicyNoPublicAccess } from './resource-policy-no-public-access.js';
+import { ACCOUNT, docOf, org, run, src, status } from './test-inventory.js';
+
+describe('resource policies on every service', () => {
+  const bucket = (policy: Value<PolicyDocument>): S3Bucket =>
+    ({
+      type: 'AWS::S3::Bucket',
+      id: 'b',
+      name: 'data',
+      arn: 'arn:aws:s3:::data',
+      account: ACCOUNT,
+      source: src,
+      bucketName: explicit('data', src),
+      policy,
+    }) as S3Bucket;
+  it('fails a bucket shared with an account outside the organization', () => {
+    const shared = bucket(
+      docOf({
+        Effect: 'Allow',
+        Principal: { AWS: '222222222222' },
+        Action: 's3:GetObject',
+        Resource: 'arn:aws:s3:::data/*',
+      }),
+    );
+    expect(status(run(resourcePolicyNoCrossAccount, shared, { organization: org([ACCOUNT]) }))).toBe('FAIL');
+    expect(
+      status(run(resourcePolicyNoCrossAccount, shared, { organization: org([ACCOUNT, '222222222222']) })),
+    ).toBe('PASS');
+  });
+  it('judges secret and repository policies', () => {
+    const secret: SecretsManagerSecret = {
+      type: 'AWS::SecretsManager::Secret',
+      id: 's',
+      name: 'db',
+      arn: 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:db-abc123',
+      account: ACCOUNT,
+      source: src,
+      secretName: explicit('db', src),
+      kmsKeyId: explicit(null, src),
+      policy: docOf({
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: '*',
+      }),
+    };
+    expect(status(run(resourcePolicyNoPublicAccess, secret))).toBe('FAIL');
+    const repo: EcrRepository = {
+      type: 'AWS::ECR::Repository',
+      id: 'r',
+      name: 'app',
+      arn: 'arn:aws:ecr:eu-west-1:111111111111:repository/app',
+      account: ACCOUNT,
+      source: src,
+      repositoryName: explicit('app', src),
+      policy: docOf({
+        Effect: 'Allow',
+        Principal: '*',
+        Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
+        Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-ours' } },
+      }),
+    };
+    expect(status(run(resourcePolicyNoPublicAccess, repo))).toBe('PASS');
+  });
+  it('rebuilds a function policy from its permissions', () => {
+    const fn = (permission: Partial<LambdaFunction['permissions'][number]>): LambdaFunction =>
+      ({
+        type: 'AWS::Lambda::Function',
+        id: 'f',
+        name: 'f',
+        arn: 'arn:aws:lambda:eu-west-1:111111111111:function:f',
+        account: ACCOUNT,
+        source: src,
+        functionUrlAuthType: explicit(null, src),
+        permissions: [
+          {
+            action: explicit('lambda:InvokeFunction', src),
+            principal: explicit('*', src),
+            sourceArn: explicit(null, src),
+            sourceAccount: explicit(null, src),
+            principalOrgId: explicit(null, src),
+            functionUrlAuthType: explicit(null, src),
+            source: src,
+            ...permission,
+          },
+        ],
+      }) as unknown as LambdaFunction;
+    expect(status(run(resourcePolicyNoPublicAccess, fn({})))).toBe('FAIL');
+    const fromBucket = fn({
+      principal: explicit('s3.amazonaws.com', src),
+      sourceAccount: explicit(ACCOUNT, src),
+    });
+    expect(status(run(resourcePolicyNoPublicAccess, fromBucket))).toBe('PASS');
+    expect(status(run(resourcePolicyNoCrossAccount, fromBucket))).toBe('PASS');
+    const anyBucket = fn({ principal: explicit('s3.amazonaws.com', src) });
+    expect(status(run(resourcePolicyNoCrossAccount, anyBucket))).toBe('FAIL');
+  });
+});
