@@ -16,9 +16,22 @@ import type { AreaResponsibility, ResourceResponsibility, ResponsibilityMap } fr
 
 export type * from './types.js';
 
+const NO_RESULTS: readonly CheckResult[] = [];
+
 export interface BuildOptions {
   /** The user's whoowns.yaml, already loaded and validated (expiry was decided when it was read). */
   userConfig?: UserConfig;
+}
+
+/** Built once per catalog: every provider-owned area of every resource points at the same object. */
+const inheritedFromCache = new WeakMap<Catalog, NonNullable<AreaResponsibility['inheritedFrom']>>();
+function inheritedFrom(catalog: Catalog): NonNullable<AreaResponsibility['inheritedFrom']> {
+  let value = inheritedFromCache.get(catalog);
+  if (!value) {
+    value = { party: catalog.provider.name, attestations: catalog.provider.attestations.map((x) => x.id) };
+    inheritedFromCache.set(catalog, value);
+  }
+  return value;
 }
 
 function describe(
@@ -40,11 +53,7 @@ function describe(
     evidence,
   };
   if (a.owner === 'provider' || a.owner === 'shared') entry.providerPart = a.providerPart;
-  if (a.owner === 'provider')
-    entry.inheritedFrom = {
-      party: catalog.provider.name,
-      attestations: catalog.provider.attestations.map((x) => x.id),
-    };
+  if (a.owner === 'provider') entry.inheritedFrom = inheritedFrom(catalog);
   if (a.owner === 'shared' || a.owner === 'customer') {
     entry.customerPart = a.customerPart;
     entry.customerAction = a.customerAction;
@@ -69,7 +78,7 @@ export function buildResponsibilityMap(
   const warnings: string[] = [];
   const resourceIds = new Set(inventory.resources.map((r) => r.id));
   // Results grouped by resource and area; account-scoped areas pool results from every resource.
-  const byResourceArea = new Map<string, CheckResult[]>();
+  const byResource = new Map<string, Map<string, CheckResult[]>>();
   const byAccountArea = new Map<string, CheckResult[]>();
   for (const result of results) {
     const area = catalog.areaById.get(result.area);
@@ -85,11 +94,14 @@ export function buildResponsibilityMap(
       );
       continue;
     }
-    const [map, key] =
-      area.scope === 'account'
-        ? [byAccountArea, area.id]
-        : [byResourceArea, `${result.resource.id}\u0000${area.id}`];
-    map.set(key, [...(map.get(key) ?? []), result]);
+    let map = byAccountArea;
+    if (area.scope !== 'account') {
+      map = byResource.get(result.resource.id) ?? new Map<string, CheckResult[]>();
+      byResource.set(result.resource.id, map);
+    }
+    const list = map.get(area.id);
+    if (list) list.push(result);
+    else map.set(area.id, [result]);
   }
 
   const awsManaged = awsManagedKeyRefs(inventory.resources);
@@ -107,8 +119,9 @@ export function buildResponsibilityMap(
       continue;
     }
     for (const note of resolved.notes) warnings.push(`${resource.id}: ${note}`);
+    const resultsByArea = byResource.get(resource.id);
     const areas = [...resolved.areas].map(([areaId, r]) => {
-      const evidence = byResourceArea.get(`${resource.id}\u0000${areaId}`) ?? [];
+      const evidence = resultsByArea?.get(areaId) ?? NO_RESULTS;
       if (evidence.length > 0 && !customerHasPart(r.assignment.owner)) {
         const checks = [...new Set(evidence.map((e) => e.checkId))].join(', ');
         warnings.push(

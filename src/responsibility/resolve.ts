@@ -30,14 +30,21 @@ function apply(resolved: Resolved, assignment: Assignment, step: TrailStep): voi
   resolved.trail.push(step);
 }
 
-/** Returns a string when the catalog cannot resolve the resource (a catalog gap, reported as a warning). */
-export function resolveResource(
-  subject: ConditionSubject,
-  catalog: Catalog,
-  awsManaged: ReadonlySet<string>,
-): ResolvedResource | string {
-  const service = catalog.serviceByResourceType.get(subject.type);
-  if (!service) return `no catalog service covers ${subject.type}`;
+/**
+ * The service-level resolution (category, traits, overrides) is the same for every resource of a
+ * service, so it is computed once per catalog and service and shared; variants and facts then
+ * copy only the entries they change.
+ */
+const serviceLevelCache = new WeakMap<Catalog, Map<string, ReadonlyMap<string, Resolved> | string>>();
+
+function resolveServiceLevel(service: Service, catalog: Catalog): ReadonlyMap<string, Resolved> | string {
+  let perCatalog = serviceLevelCache.get(catalog);
+  if (!perCatalog) {
+    perCatalog = new Map();
+    serviceLevelCache.set(catalog, perCatalog);
+  }
+  const cached = perCatalog.get(service.id);
+  if (cached) return cached;
   const category = catalog.categoryById.get(service.category);
   if (!category) return `service ${service.id} has unknown category ${service.category}`;
   const areas = new Map<string, Resolved>();
@@ -58,6 +65,31 @@ export function resolveResource(
     if (override) apply(resolved, override, { layer: 'service', id: service.id, owner: override.owner });
     areas.set(area.id, resolved);
   }
+  perCatalog.set(service.id, areas);
+  return areas;
+}
+
+/** Returns a string when the catalog cannot resolve the resource (a catalog gap, reported as a warning). */
+export function resolveResource(
+  subject: ConditionSubject,
+  catalog: Catalog,
+  awsManaged: ReadonlySet<string>,
+): ResolvedResource | string {
+  const service = catalog.serviceByResourceType.get(subject.type);
+  if (!service) return `no catalog service covers ${subject.type}`;
+  const shared = resolveServiceLevel(service, catalog);
+  if (typeof shared === 'string') return shared;
+  const areas = new Map(shared);
+  // Copy-on-write: the shared entries are never mutated.
+  const own = new Set<string>();
+  const edit = (areaId: string): Resolved | undefined => {
+    const r = areas.get(areaId);
+    if (!r || own.has(areaId)) return r;
+    const copy: Resolved = { ...r, trail: [...r.trail] };
+    areas.set(areaId, copy);
+    own.add(areaId);
+    return copy;
+  };
 
   const notes: string[] = [];
   const variants: string[] = [];
@@ -66,7 +98,7 @@ export function resolveResource(
     if (outcome.kind === 'unknown') {
       notes.push(`could not tell whether variant "${variant.id}" applies (${outcome.reason})`);
       for (const areaId of Object.keys(variant.overrides)) {
-        const r = areas.get(areaId);
+        const r = edit(areaId);
         if (r) r.note = `depends on variant "${variant.id}", which could not be decided`;
       }
       continue;
@@ -74,11 +106,11 @@ export function resolveResource(
     if (outcome.kind !== 'match') continue;
     variants.push(variant.id);
     for (const [areaId, assignment] of Object.entries(variant.overrides)) {
-      const r = areas.get(areaId);
+      const r = edit(areaId);
       if (r) apply(r, assignment, { layer: 'variant', id: variant.id, owner: assignment.owner });
     }
     for (const areaId of variant.attestationOnly) {
-      const r = areas.get(areaId);
+      const r = edit(areaId);
       if (r) r.attestationOnly = true;
     }
   }
@@ -87,7 +119,8 @@ export function resolveResource(
     if (fact.appliesTo && !fact.appliesTo.includes(subject.type)) continue;
     const outcome = evaluateCondition(fact.when, subject, awsManaged);
     for (const [areaId, assignment] of Object.entries(fact.assignments)) {
-      const r = areas.get(areaId);
+      if (outcome.kind === 'no-match' || !areas.has(areaId)) continue;
+      const r = edit(areaId);
       if (!r) continue;
       if (outcome.kind === 'match')
         apply(r, assignment, { layer: 'resource-fact', id: fact.id, owner: assignment.owner });
