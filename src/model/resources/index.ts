@@ -56,6 +56,7 @@ export const MODELED_RESOURCE_TYPES: readonly ResourceType[] = [
   'AWS::IAM::Role',
   'AWS::IAM::User',
   'AWS::IAM::ManagedPolicy',
+  'AWS::IAM::Group',
   'AWS::EC2::Instance',
   'AWS::EC2::SecurityGroup',
   'AWS::EC2::VPC',

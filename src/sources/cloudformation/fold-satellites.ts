@@ -58,6 +58,11 @@ const FOLDERS: Record<string, Folder> = {
       if (target && policy) target.inlinePolicies.push(policy);
       folded ||= target !== undefined;
     }
+    for (const group of list(s.get(['Groups']))) {
+      const target = index.find(group, 'AWS::IAM::Group');
+      if (target && policy) target.inlinePolicies.push(policy);
+      folded ||= target !== undefined;
+    }
     return folded;
   },
   // The newer single-principal policy resources (2023) carry one inline policy each.

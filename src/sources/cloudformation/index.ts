@@ -7,7 +7,7 @@ import { TemplateTooComplexError } from './intrinsics.js';
 import { tokenizeUnresolved } from './mappers/common.js';
 import { mapDynamoDbTable, mapKmsKey, mapSnsTopic, mapSqsQueue } from './mappers/data-stores.js';
 import { mapEbsVolume, mapEc2Instance, mapSecurityGroup, mapVpc } from './mappers/ec2.js';
-import { mapIamManagedPolicy, mapIamRole, mapIamUser } from './mappers/iam.js';
+import { mapIamGroup, mapIamManagedPolicy, mapIamRole, mapIamUser } from './mappers/iam.js';
 import { mapLambdaFunction } from './mappers/lambda.js';
 import { mapCloudTrailTrail, mapLoadBalancer } from './mappers/logging-network.js';
 import { mapRdsDbInstance } from './mappers/rds.js';
@@ -27,6 +27,7 @@ const MAPPERS: Record<string, (r: ResourceReader) => Resource> = {
   'AWS::IAM::Role': mapIamRole,
   'AWS::IAM::User': mapIamUser,
   'AWS::IAM::ManagedPolicy': mapIamManagedPolicy,
+  'AWS::IAM::Group': mapIamGroup,
   'AWS::EC2::Instance': mapEc2Instance,
   'AWS::EC2::SecurityGroup': mapSecurityGroup,
   'AWS::EC2::VPC': mapVpc,

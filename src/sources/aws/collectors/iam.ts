@@ -41,6 +41,8 @@ const AUTHORIZATION_FIELDS = [
   'lastUsed',
   'userName',
   'groups',
+  'groupName',
+  'createdAt',
   'policyName',
   'document',
   'attachedRoles',
@@ -150,7 +152,13 @@ function inlinePolicies(
 export const iamCollector: Collector = {
   id: 'iam',
   scope: 'global',
-  produces: ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::ManagedPolicy', 'AWS::Account'],
+  produces: [
+    'AWS::IAM::Role',
+    'AWS::IAM::User',
+    'AWS::IAM::Group',
+    'AWS::IAM::ManagedPolicy',
+    'AWS::Account',
+  ],
   operations: {
     // One paginated call returns every role, user, group and customer managed policy.
     'iam:GetAccountAuthorizationDetails': { fields: [...AUTHORIZATION_FIELDS, 'supportRoleExists'] },
@@ -169,6 +177,7 @@ export const iamCollector: Collector = {
     const needsDetails =
       ctx.wants('AWS::IAM::Role') ||
       wantsUsers ||
+      ctx.wants('AWS::IAM::Group') ||
       ctx.wants('AWS::IAM::ManagedPolicy') ||
       wantsAccount('supportRoleExists');
 
@@ -274,6 +283,7 @@ export const iamCollector: Collector = {
         permissionsBoundary: explicit(role.PermissionsBoundary?.PermissionsBoundaryArn ?? null, src),
         maxSessionDuration: unknown('not returned by GetAccountAuthorizationDetails', src),
         lastUsed: explicit(role.RoleLastUsed?.LastUsedDate?.toISOString() ?? null, src),
+        ...(role.CreateDate ? { createdAt: explicit(role.CreateDate.toISOString(), src) } : {}),
       };
       if (ctx.wants('AWS::IAM::Role')) ctx.builder.add(resource);
     }

@@ -1,4 +1,10 @@
-import type { IamManagedPolicy, IamRole, IamUser, InlinePolicy } from '../../../model/resources/index.js';
+import type {
+  IamGroup,
+  IamManagedPolicy,
+  IamRole,
+  IamUser,
+  InlinePolicy,
+} from '../../../model/resources/index.js';
 import { awsDefault, explicit, unknown } from '../../../model/value.js';
 import { asString, type ResourceReader } from '../resource-reader.js';
 import { baseOf, LIVE_ONLY, readName, readRequiredPolicy } from './common.js';
@@ -68,5 +74,16 @@ export function mapIamManagedPolicy(r: ResourceReader): IamManagedPolicy {
     attachedUsers: r.stringItems(['Users']),
     attachedGroups: r.stringItems(['Groups']),
     awsManaged: false,
+  };
+}
+
+export function mapIamGroup(r: ResourceReader): IamGroup {
+  const groupName = readName(r, 'GroupName');
+  return {
+    ...baseOf(r, groupName),
+    type: 'AWS::IAM::Group',
+    groupName,
+    inlinePolicies: readInlinePolicies(r),
+    managedPolicyArns: r.stringItems(['ManagedPolicyArns']),
   };
 }
