@@ -19,6 +19,12 @@ import {
   PutPublicAccessBlockCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
+import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
+import {
+  CreateSecretCommand,
+  PutResourcePolicyCommand,
+  SecretsManagerClient,
+} from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScanReport } from '../../src/report/scan-report.js';
 import { AwsSession } from '../../src/sources/aws/aws-session.js';
@@ -34,6 +40,26 @@ const doc = (statement: object) => JSON.stringify({ Version: '2012-10-17', State
 
 async function seed(endpoint: string): Promise<void> {
   const config = { region: 'us-east-1', endpoint, forcePathStyle: true, credentials };
+  const secrets = new SecretsManagerClient(config);
+  const shared = await secrets.send(
+    new CreateSecretCommand({ Name: 'shared-token', SecretString: 'hunter2-secret-value' }),
+  );
+  await secrets.send(
+    new PutResourcePolicyCommand({
+      SecretId: shared.ARN,
+      ResourcePolicy: doc({
+        Effect: 'Allow',
+        Principal: { AWS: '*' },
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: '*',
+      }),
+    }),
+  );
+  await secrets.send(
+    new CreateSecretCommand({ Name: 'private-token', SecretString: 'another-secret-value' }),
+  );
+  const ecr = new ECRClient(config);
+  await ecr.send(new CreateRepositoryCommand({ repositoryName: 'images' }));
   const s3 = new S3Client(config);
   const iam = new IAMClient(config);
   await s3.send(new CreateBucketCommand({ Bucket: 'public-site' }));
@@ -160,6 +186,14 @@ describe('live scan of IAM and S3 (moto)', () => {
     expect(statusOf(report, 'iam-role-trust-not-public', 'deploy')).toEqual(['FAIL']);
     expect(statusOf(report, 'iam-role-trust-not-public', 'app')).toEqual(['PASS']);
     expect(statusOf(report, 'iam-user-no-inline-policies', 'alice')).toEqual(['FAIL']);
+  });
+
+  it('judges Secrets Manager resource policies, never reading a secret value', () => {
+    expect(statusOf(report, 'resource-policy-no-public-access', 'shared-token')).toEqual(['FAIL']);
+    expect(statusOf(report, 'resource-policy-no-public-access', 'private-token')).toEqual(['PASS']);
+    expect(statusOf(report, 'resource-policy-no-public-access', 'images')).toEqual(['PASS']);
+    expect(JSON.stringify(report)).not.toContain('hunter2-secret-value');
+    expect(report.scan.live?.operations).not.toHaveProperty('secretsmanager:GetSecretValue');
   });
 
   it('saves an inventory and re-scans it offline with the same results', async () => {

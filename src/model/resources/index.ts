@@ -69,5 +69,7 @@ export const MODELED_RESOURCE_TYPES: readonly ResourceType[] = [
   'AWS::ElasticLoadBalancingV2::LoadBalancer',
   'AWS::SNS::Topic',
   'AWS::SQS::Queue',
+  'AWS::SecretsManager::Secret',
+  'AWS::ECR::Repository',
   'AWS::Account',
 ];

@@ -17,11 +17,16 @@ function blankRegion(region: string, accountArn: string): RegionalSettings {
     securityHubEnabled: u,
     accessAnalyzerActive: u,
     ssmManagedInstanceIds: u,
+    patchNonCompliantInstanceIds: u,
+    patchCompliantInstanceIds: u,
     publicAmiIds: u,
     publicSnapshotIds: u,
     publicRdsSnapshotIds: u,
     certificates: u,
     backupPlanCount: u,
+    backupVaultCount: u,
+    backupSelectionCount: u,
+    backupProtectedResourceArns: u,
   };
 }
 

@@ -186,6 +186,11 @@ const FOLDERS: Record<string, Folder> = {
     }
     return topic !== undefined;
   },
+  'AWS::SecretsManager::ResourcePolicy': (s, index) => {
+    const secret = index.find(s.get(['SecretId']), 'AWS::SecretsManager::Secret');
+    if (secret) secret.policy = readPolicy(s, ['ResourcePolicy']);
+    return secret !== undefined;
+  },
   'AWS::SQS::QueuePolicy': (s, index) => {
     let folded = false;
     for (const queueRef of list(s.get(['Queues']))) {

@@ -12,6 +12,7 @@ import { mapLambdaFunction } from './mappers/lambda.js';
 import { mapCloudTrailTrail, mapLoadBalancer } from './mappers/logging-network.js';
 import { mapRdsDbInstance } from './mappers/rds.js';
 import { mapS3Bucket } from './mappers/s3.js';
+import { mapEcrRepository, mapSecretsManagerSecret } from './mappers/secrets-ecr.js';
 import { parseTemplate, TemplateParseError } from './parse-template.js';
 import { hasUnresolved, ResourceReader } from './resource-reader.js';
 import { createTemplateContext, type TemplateBody, type TemplateOptions } from './template-context.js';
@@ -40,6 +41,8 @@ const MAPPERS: Record<string, (r: ResourceReader) => Resource> = {
   'AWS::ElasticLoadBalancingV2::LoadBalancer': mapLoadBalancer,
   'AWS::SNS::Topic': mapSnsTopic,
   'AWS::SQS::Queue': mapSqsQueue,
+  'AWS::SecretsManager::Secret': mapSecretsManagerSecret,
+  'AWS::ECR::Repository': mapEcrRepository,
 };
 
 /** The few properties the catalog reads to pick a variant; unresolved ones become unknown Values. */

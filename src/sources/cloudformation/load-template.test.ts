@@ -2,7 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { IamRole, RdsDbInstance, S3Bucket, SecurityGroup } from '../../model/resources/index.js';
+import type {
+  EcrRepository,
+  IamRole,
+  RdsDbInstance,
+  S3Bucket,
+  SecretsManagerSecret,
+  SecurityGroup,
+} from '../../model/resources/index.js';
 import { loadTemplateFile, loadTemplateText, MAX_TEMPLATE_BYTES, TemplateParseError } from './index.js';
 
 function byId<T>(inventory: { resources: { id: string }[] }, id: string): T {
@@ -107,6 +114,21 @@ Resources:
     expect(byIdUnmodeled.get('Svc')?.properties?.LaunchType).toMatchObject({ known: false });
     expect(byIdUnmodeled.get('Other')?.properties).toBeUndefined();
     expect(JSON.stringify(inv)).not.toContain('hunter2');
+  });
+
+  it('maps Secrets Manager secrets with their folded resource policy, and ECR repositories', () => {
+    const inv = loadTemplateText(
+      `Resources:
+  Secret: { Type: AWS::SecretsManager::Secret, Properties: { Name: db } }
+  Policy: { Type: AWS::SecretsManager::ResourcePolicy, Properties: { SecretId: !Ref Secret, ResourcePolicy: { Statement: [{ Effect: Allow, Principal: "*", Action: "secretsmanager:GetSecretValue", Resource: "*" }] } } }
+  Repo: { Type: AWS::ECR::Repository, Properties: { RepositoryName: images } }
+`,
+      'a.yaml',
+    );
+    const secret = byId<SecretsManagerSecret>(inv, 'Secret');
+    expect(secret.policy.known && secret.policy.value?.statements).toHaveLength(1);
+    expect(byId<EcrRepository>(inv, 'Repo').policy).toMatchObject({ known: true, value: null });
+    expect(inv.unmodeled).toEqual([]);
   });
 
   it('leaves out resources whose condition is false, and lists them', () => {

@@ -3,7 +3,10 @@ import {
   type IpPermission,
   paginateDescribeFlowLogs,
   paginateDescribeNetworkInterfaces,
+  paginateDescribeRouteTables,
   paginateDescribeSecurityGroups,
+  paginateDescribeSubnets,
+  type RouteTable,
   paginateDescribeVpcs,
 } from '@aws-sdk/client-ec2';
 import type { SecurityGroupRule } from '../../../model/resources/index.js';
@@ -119,8 +122,52 @@ async function collectSecurityGroups(ctx: CollectContext, ec2: EC2Client): Promi
   }
 }
 
+/** Whether a route table sends the default route (IPv4 or IPv6) to an internet gateway. */
+function routesToInternet(table: RouteTable): boolean {
+  return (table.Routes ?? []).some(
+    (r) =>
+      (r.DestinationCidrBlock === '0.0.0.0/0' || r.DestinationIpv6CidrBlock === '::/0') &&
+      (r.GatewayId ?? '').startsWith('igw-'),
+  );
+}
+
+/**
+ * Public subnets per VPC: a subnet uses its explicitly associated route table, else the VPC's
+ * main table. One listing of subnets and one of route tables for the region.
+ */
+async function publicSubnets(ctx: CollectContext, ec2: EC2Client): Promise<Outcome<Map<string, string[]>>> {
+  const [subnets, tables] = await Promise.all([
+    attempt(ctx, 'ec2:DescribeSubnets', `subnets in ${ctx.region}`, () =>
+      collectPages(paginateDescribeSubnets({ client: ec2 }, {}), (p) => p.Subnets),
+    ),
+    attempt(ctx, 'ec2:DescribeRouteTables', `route tables in ${ctx.region}`, () =>
+      collectPages(paginateDescribeRouteTables({ client: ec2 }, {}), (p) => p.RouteTables),
+    ),
+  ]);
+  if (!subnets.ok) return subnets;
+  if (!tables.ok) return tables;
+  const mainPublic = new Map<string, boolean>();
+  const explicitPublic = new Map<string, boolean>();
+  for (const table of tables.value) {
+    const isPublic = routesToInternet(table);
+    for (const a of table.Associations ?? []) {
+      if (a.Main && table.VpcId) mainPublic.set(table.VpcId, isPublic);
+      if (a.SubnetId) explicitPublic.set(a.SubnetId, isPublic);
+    }
+  }
+  const out = new Map<string, string[]>();
+  for (const subnet of subnets.value) {
+    const id = subnet.SubnetId;
+    const vpcId = subnet.VpcId;
+    if (!id || !vpcId) continue;
+    if (!(explicitPublic.get(id) ?? mainPublic.get(vpcId) ?? false)) continue;
+    out.set(vpcId, [...(out.get(vpcId) ?? []), id]);
+  }
+  return { ok: true, value: out };
+}
+
 async function collectVpcs(ctx: CollectContext, ec2: EC2Client): Promise<void> {
-  const [listed, flowLogs] = await Promise.all([
+  const [listed, flowLogs, subnets] = await Promise.all([
     attempt(ctx, 'ec2:DescribeVpcs', `VPCs in ${ctx.region}`, () =>
       collectPages(paginateDescribeVpcs({ client: ec2 }, {}), (p) => p.Vpcs),
     ),
@@ -133,6 +180,7 @@ async function collectVpcs(ctx: CollectContext, ec2: EC2Client): Promise<void> {
           return active;
         })
       : undefined,
+    ctx.wants('AWS::EC2::VPC', 'publicSubnetIds') ? publicSubnets(ctx, ec2) : undefined,
   ]);
   if (!listed.ok) return;
   for (const vpc of listed.value) {
@@ -140,6 +188,7 @@ async function collectVpcs(ctx: CollectContext, ec2: EC2Client): Promise<void> {
     const arn = regionalArn(ctx, 'ec2', `vpc/${id}`);
     const src: SourceRef = { arn, api: 'ec2:DescribeVpcs' };
     const logSrc: SourceRef = { arn, api: 'ec2:DescribeFlowLogs' };
+    const routeSrc: SourceRef = { arn, api: 'ec2:DescribeRouteTables' };
     const tags = tagMap(vpc.Tags);
     ctx.builder.add({
       type: 'AWS::EC2::VPC',
@@ -157,6 +206,11 @@ async function collectVpcs(ctx: CollectContext, ec2: EC2Client): Promise<void> {
         : flowLogs.ok
           ? explicit(flowLogs.value.has(id), logSrc)
           : unknown(flowLogs.reason, logSrc),
+      publicSubnetIds: !subnets
+        ? notCollected(routeSrc)
+        : subnets.ok
+          ? explicit((subnets.value.get(id) ?? []).sort(), routeSrc)
+          : unknown(subnets.reason, routeSrc),
       isDefault: vpc.IsDefault ?? false,
     });
   }
@@ -183,6 +237,8 @@ export const vpcsCollector: Collector = {
   operations: {
     'ec2:DescribeVpcs': { fields: [] },
     'ec2:DescribeFlowLogs': { fields: ['flowLogsEnabled'] },
+    'ec2:DescribeSubnets': { fields: ['publicSubnetIds'] },
+    'ec2:DescribeRouteTables': { fields: ['publicSubnetIds'] },
   },
   async collect(ctx) {
     if (ctx.wants('AWS::EC2::VPC')) await collectVpcs(ctx, ctx.session.client(EC2Client, ctx.region));

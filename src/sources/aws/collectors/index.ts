@@ -1,4 +1,5 @@
 import type { Collector } from '../collector.js';
+import { ecrCollector, secretsManagerCollector } from './secrets-ecr.js';
 import { accessAnalyzerCollector } from './access-analyzer.js';
 import { acmCollector } from './acm.js';
 import { backupCollector } from './backup.js';
@@ -40,6 +41,8 @@ export const ALL_COLLECTORS: readonly Collector[] = [
   elbv2Collector,
   snsCollector,
   sqsCollector,
+  secretsManagerCollector,
+  ecrCollector,
   // Account-level settings (AWS::Account).
   ec2AccountCollector,
   configCollector,

@@ -11,6 +11,7 @@ import pLimit from 'p-limit';
 import type { LambdaFunction } from '../../../model/resources/index.js';
 import { explicit, type SourceRef, unknown, type Value } from '../../../model/value.js';
 import type { CollectContext, Collector } from '../collector.js';
+import { parsePolicyDocument } from '../../../model/parse-policy.js';
 import { permissionsFromPolicy, unknownPermission } from './lambda-policy.js';
 import { collectPages, errorName, notCollected, PER_RESOURCE_CONCURRENCY } from './support.js';
 
@@ -20,14 +21,15 @@ const TYPE = 'AWS::Lambda::Function';
 /** One per-function call, made only when a selected check reads the field it serves. */
 async function perFunction<T>(
   ctx: CollectContext,
-  field: string,
+  field: string | readonly string[],
   api: string,
   arn: string,
   call: () => Promise<T>,
   absent?: { codes: string[]; value: T },
 ): Promise<Value<T>> {
   const src: SourceRef = { arn, api };
-  if (!ctx.wants(TYPE, field)) return notCollected(src);
+  const fields = typeof field === 'string' ? [field] : field;
+  if (!fields.some((f) => ctx.wants(TYPE, f))) return notCollected(src);
   try {
     return explicit(await call(), src);
   } catch (error) {
@@ -51,7 +53,7 @@ async function functionOf(ctx: CollectContext, lambda: LambdaClient, fn: Functio
     // Lambda has no batch call for resource policies: one GetPolicy per function.
     perFunction(
       ctx,
-      'permissions',
+      ['permissions', 'policy'],
       'lambda:GetPolicy',
       arn,
       async () => (await lambda.send(new GetPolicyCommand({ FunctionName }))).Policy ?? null,
@@ -108,6 +110,13 @@ async function functionOf(ctx: CollectContext, lambda: LambdaClient, fn: Functio
     deadLetterTarget: explicit(fn.DeadLetterConfig?.TargetArn ?? null, src),
     reservedConcurrency,
     permissions,
+    ...(ctx.wants(TYPE, 'policy')
+      ? {
+          policy: policy.known
+            ? { ...policy, value: policy.value === null ? null : parsePolicyDocument(policy.value) }
+            : policy,
+        }
+      : {}),
     functionUrlAuthType,
   };
   return resource;
@@ -120,7 +129,7 @@ export const lambdaCollector: Collector = {
   operations: {
     'lambda:ListFunctions': { fields: [] },
     'lambda:GetFunctionConcurrency': { fields: ['reservedConcurrency'] },
-    'lambda:GetPolicy': { fields: ['permissions'] },
+    'lambda:GetPolicy': { fields: ['permissions', 'policy'] },
     'lambda:ListFunctionUrlConfigs': { fields: ['functionUrlAuthType'] },
     'lambda:GetRuntimeManagementConfig': { fields: ['runtimeUpdateMode'] },
   },

@@ -6,6 +6,7 @@ import {
   GetBucketLoggingCommand,
   GetBucketOwnershipControlsCommand,
   GetBucketPolicyCommand,
+  GetBucketPolicyStatusCommand,
   GetBucketReplicationCommand,
   GetBucketVersioningCommand,
   GetObjectLockConfigurationCommand,
@@ -36,6 +37,9 @@ function errorName(error: unknown): string {
 }
 
 type Reader<T> = (s3: S3Client, bucket: string) => Promise<T>;
+
+/** Thrown by a reader when S3 answered without the value (moto does): the value stays unknown. */
+class EmptyAnswer extends Error {}
 
 interface Field<K extends keyof S3Bucket> {
   field: K;
@@ -69,6 +73,16 @@ const FIELDS = [
       parsePolicyDocument((await s3.send(new GetBucketPolicyCommand({ Bucket }))).Policy ?? ''),
     absent: { codes: ['NoSuchBucketPolicy'], value: null },
   } satisfies Field<'policy'>,
+  {
+    field: 'policyIsPublic',
+    api: 's3:GetBucketPolicyStatus',
+    read: async (s3, Bucket) => {
+      const isPublic = (await s3.send(new GetBucketPolicyStatusCommand({ Bucket }))).PolicyStatus?.IsPublic;
+      if (isPublic === undefined) throw new EmptyAnswer();
+      return isPublic;
+    },
+    absent: { codes: ['NoSuchBucketPolicy'], value: null },
+  } satisfies Field<'policyIsPublic'>,
   {
     field: 'aclPublicPermissions',
     api: 's3:GetBucketAcl',
@@ -144,6 +158,7 @@ async function readField<T>(
     return explicit(await spec.read(s3, bucket), src);
   } catch (error) {
     if (spec.absent?.codes.includes(errorName(error))) return explicit(spec.absent.value, src);
+    if (error instanceof EmptyAnswer) return unknown('empty answer', src);
     return unknown(ctx.builder.fail(spec.api, error, arn), src);
   }
 }
@@ -219,6 +234,7 @@ export const s3Collector: Collector = {
       iam: ['s3:GetBucketPublicAccessBlock', 's3:GetAccountPublicAccessBlock'],
     },
     's3:GetBucketPolicy': { fields: ['policy'] },
+    's3:GetBucketPolicyStatus': { fields: ['policyIsPublic'] },
     's3:GetBucketAcl': { fields: ['aclPublicPermissions'] },
     's3:GetBucketOwnershipControls': { fields: ['objectOwnership'] },
     's3:GetBucketVersioning': { fields: ['versioning'] },

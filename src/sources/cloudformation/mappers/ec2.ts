@@ -186,6 +186,7 @@ export function mapVpc(r: ResourceReader): Vpc {
     cidrBlock: r.required(['CidrBlock'], asString),
     // AWS::EC2::FlowLog resources that point at this VPC are folded in later.
     flowLogsEnabled: awsDefault(false, r.source()),
+    publicSubnetIds: unknown(`public subnets are ${LIVE_ONLY}`, r.source()),
     isDefault: false,
   };
 }

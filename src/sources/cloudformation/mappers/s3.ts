@@ -2,7 +2,7 @@ import type { S3Bucket, S3DefaultEncryption } from '../../../model/resources/ind
 import { awsDefault, explicit, unknown, type Value } from '../../../model/value.js';
 import { Unresolved } from '../intrinsics.js';
 import { asBoolean, asOneOf, type ResourceReader } from '../resource-reader.js';
-import { baseOf, readName } from './common.js';
+import { baseOf, LIVE_ONLY, readName } from './common.js';
 
 const CANNED_ACL_PUBLIC: Record<string, string[]> = {
   PublicRead: ['READ'],
@@ -68,6 +68,7 @@ export function mapS3Bucket(r: ResourceReader): S3Bucket {
       'BucketOwnerEnforced',
     ),
     policy: awsDefault(null, r.source()),
+    policyIsPublic: unknown(`S3's rating of the bucket policy is ${LIVE_ONLY}`, r.source()),
     versioning: r.read(
       ['VersioningConfiguration', 'Status'],
       asOneOf(['Enabled', 'Suspended'] as const),
