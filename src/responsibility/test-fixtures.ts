@@ -34,6 +34,7 @@ export function bucket(id: string, encryption: Value<S3DefaultEncryption>): S3Bu
     aclPublicPermissions: awsDefault([], src),
     objectOwnership: awsDefault('BucketOwnerEnforced', src),
     policy: awsDefault(null, src),
+    policyIsPublic: awsDefault(null, src),
     versioning: awsDefault('Disabled', src),
     accessLogging: awsDefault(null, src),
     objectLock: awsDefault(false, src),

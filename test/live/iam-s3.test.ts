@@ -21,6 +21,13 @@ import {
 } from '@aws-sdk/client-s3';
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import {
+  AttachPolicyCommand,
+  CreateOrganizationCommand,
+  CreatePolicyCommand,
+  ListRootsCommand,
+  OrganizationsClient,
+} from '@aws-sdk/client-organizations';
+import {
   CreateSecretCommand,
   PutResourcePolicyCommand,
   SecretsManagerClient,
@@ -231,7 +238,52 @@ describe('live scan of IAM and S3 (moto)', () => {
     const key = (r: ScanReport['results'][number]) => `${r.checkId} ${r.resource.id} ${r.status}`;
     const liveResults = (JSON.parse(live.stdout) as ScanReport).results.map(key).sort();
     expect((JSON.parse(offline.stdout) as ScanReport).results.map(key).sort()).toEqual(liveResults);
-    expect(gunzipSync(readFileSync(file)).toString()).not.toContain('Correct-Horse');
+    const saved = gunzipSync(readFileSync(file)).toString();
+    expect(saved).not.toContain('Correct-Horse');
+    // A standalone account: no organization, so no SCPs cap it and only it is "inside".
+    const organization = JSON.parse(saved).inventories[0].organization;
+    expect(organization.id).toMatchObject({ known: true, value: null });
+    expect(organization.serviceControlPolicies).toMatchObject({ known: true, value: [] });
+  }, 30_000);
+
+  // Runs last: it turns the account into an organization's management account.
+  it('reads the organization, its accounts and the SCPs per level', async () => {
+    const config = { region: 'us-east-1', endpoint: moto.endpoint, credentials };
+    const org = new OrganizationsClient(config);
+    await org.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
+    const root = (await org.send(new ListRootsCommand({}))).Roots?.[0]?.Id;
+    const scp = await org.send(
+      new CreatePolicyCommand({
+        Name: 'deny-leaving',
+        Description: 'test',
+        Type: 'SERVICE_CONTROL_POLICY',
+        Content: doc({ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }),
+      }),
+    );
+    await org.send(new AttachPolicyCommand({ PolicyId: scp.Policy?.PolicySummary?.Id, TargetId: root }));
+    const file = join(dir, 'org.json.gz');
+    await runAgainstMoto(
+      moto.endpoint,
+      'scan',
+      '--aws',
+      '--endpoint-url',
+      moto.endpoint,
+      '--regions',
+      'us-east-1',
+      '--check',
+      'iam-policy-no-full-admin',
+      '--save-inventory',
+      file,
+      '--quiet',
+      '--fail-on',
+      'none',
+    );
+    const facts = JSON.parse(gunzipSync(readFileSync(file)).toString()).inventories[0].organization;
+    expect(facts.id.value).toMatch(/^o-/);
+    expect(facts.isManagementAccount).toMatchObject({ value: true });
+    expect(facts.accountIds.value).toContain('123456789012');
+    const names = facts.serviceControlPolicies.value.flat().map((p: { name: string }) => p.name);
+    expect(names).toContain('deny-leaving');
   }, 30_000);
 });
 

@@ -20,6 +20,7 @@ export const OURS: readonly ResourceType[] = [
 /** The checks this file pins exact statuses for; a new check on these types gets its own line here. */
 export const CHECKS = [
   'ec2-instance-imdsv2-required',
+  'ec2-instance-in-private-subnet',
   'ec2-instance-no-public-ip',
   'ec2-instance-managed-by-ssm',
   'ebs-volume-encrypted',

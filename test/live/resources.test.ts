@@ -71,6 +71,10 @@ describe('live scan of regional resources (moto)', () => {
       [`ec2-security-group-admin-ports-open ${s.cleanGroupId}`]: 'PASS',
       [`ec2-security-group-database-ports-open ${s.openSshGroupId}`]: 'PASS',
       [`ec2-security-group-database-ports-open ${s.cleanGroupId}`]: 'PASS',
+      // Every instance sits in subnet A, whose route table sends 0.0.0.0/0 to an internet gateway.
+      [`ec2-instance-in-private-subnet ${s.plainVpcId}`]: 'FAIL',
+      [`ec2-instance-in-private-subnet ${s.flowLogVpcId}`]: 'PASS',
+      [`ec2-instance-in-private-subnet ${s.defaultVpcId}`]: 'PASS',
       [`vpc-flow-logs-enabled ${s.flowLogVpcId}`]: 'PASS',
       [`vpc-flow-logs-enabled ${s.plainVpcId}`]: 'FAIL',
       [`vpc-flow-logs-enabled ${s.defaultVpcId}`]: 'FAIL',
@@ -206,6 +210,12 @@ describe('collecting every modeled field (moto)', () => {
     ).toEqual(['0.0.0.0/0']);
     const vpc = byName('AWS::EC2::VPC', seeded.defaultVpcId);
     expect(vpc.type === 'AWS::EC2::VPC' && vpc.isDefault).toBe(true);
+    // Subnet A has its own route table to the internet gateway; subnet B falls back to the main table.
+    const plain = byName('AWS::EC2::VPC', seeded.plainVpcId);
+    expect(plain.type === 'AWS::EC2::VPC' && plain.publicSubnetIds).toMatchObject({
+      known: true,
+      value: [seeded.subnetA],
+    });
     const instance = byName('AWS::EC2::Instance', seeded.privateInstanceId);
     if (instance.type !== 'AWS::EC2::Instance') throw new Error('no instance');
     expect(instance.volumes.map((v) => v.encrypted.known && v.encrypted.value)).toEqual([true]);
@@ -214,6 +224,8 @@ describe('collecting every modeled field (moto)', () => {
       'ec2:DescribeVolumes',
       'ec2:DescribeNetworkInterfaces',
       'ec2:DescribeFlowLogs',
+      'ec2:DescribeSubnets',
+      'ec2:DescribeRouteTables',
       'kms:ListAliases',
     ];
     for (const op of once) expect(scan.stats.byOperation.get(op)).toBe(2); // one per region

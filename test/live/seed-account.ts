@@ -1,3 +1,4 @@
+import { BackupClient, CreateBackupPlanCommand } from '@aws-sdk/client-backup';
 import { CloudTrailClient, CreateTrailCommand, StartLoggingCommand } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import {
@@ -157,6 +158,17 @@ export async function seedAccountSettings(endpoint: string): Promise<SeededSetti
   );
 
   await new GuardDutyClient(config).send(new CreateDetectorCommand({ Enable: true }));
+  // A backup plan that nothing is assigned to (moto cannot list selections: UNKNOWN, not PASS).
+  await new BackupClient(config).send(
+    new CreateBackupPlanCommand({
+      BackupPlan: {
+        BackupPlanName: 'daily',
+        Rules: [
+          { RuleName: 'daily', TargetBackupVaultName: 'Default', ScheduleExpression: 'cron(0 5 * * ? *)' },
+        ],
+      },
+    }),
+  );
 
   await new S3Client({ ...config, forcePathStyle: true }).send(
     new CreateBucketCommand({ Bucket: 'config-history' }),

@@ -1,5 +1,10 @@
 import {
+  AssociateRouteTableCommand,
+  AttachInternetGatewayCommand,
   AuthorizeSecurityGroupIngressCommand,
+  CreateInternetGatewayCommand,
+  CreateRouteCommand,
+  CreateRouteTableCommand,
   CreateFlowLogsCommand,
   CreateSecurityGroupCommand,
   CreateSubnetCommand,
@@ -33,7 +38,7 @@ export interface SeedConfig {
 
 /**
  * VPCs with and without flow logs (into the bucket whoowns-logs), an open and a clean security
- * group, and instances: IMDSv1 with a public IP and an unencrypted volume, IMDSv2 private and
+ * group, a public subnet A and a private subnet B, and instances (all in subnet A): IMDSv1 with a public IP and an unencrypted volume, IMDSv2 private and
  * encrypted, and a stopped one.
  */
 export async function seedNetwork(config: SeedConfig): Promise<SeededNetwork> {
@@ -74,6 +79,21 @@ export async function seedNetwork(config: SeedConfig): Promise<SeededNetwork> {
         }),
       )
     ).Subnet?.SubnetId ?? '';
+
+  // subnetA is public: its own route table sends 0.0.0.0/0 to an internet gateway; subnetB keeps the main table.
+  const igwId =
+    (await ec2.send(new CreateInternetGatewayCommand({}))).InternetGateway?.InternetGatewayId ?? '';
+  await ec2.send(new AttachInternetGatewayCommand({ InternetGatewayId: igwId, VpcId: plainVpcId }));
+  const publicTableId =
+    (await ec2.send(new CreateRouteTableCommand({ VpcId: plainVpcId }))).RouteTable?.RouteTableId ?? '';
+  await ec2.send(
+    new CreateRouteCommand({
+      RouteTableId: publicTableId,
+      DestinationCidrBlock: '0.0.0.0/0',
+      GatewayId: igwId,
+    }),
+  );
+  await ec2.send(new AssociateRouteTableCommand({ RouteTableId: publicTableId, SubnetId: subnetA }));
 
   const openSshGroupId =
     (

@@ -4,6 +4,7 @@ import { explicit, unknown } from '../../model/value.js';
 import { type Check, createCheckContext, type Verdict } from '../check.js';
 import { ec2InstanceManagedBySsm } from '../runtime/ec2-instance-managed-by-ssm.js';
 import { acmCertificatesNotExpiring } from './acm-certificates-not-expiring.js';
+import { backupPlansExist } from './backup-plans-exist.js';
 import { configRecorderAllRegions } from './config-recorder-all-regions.js';
 import { guardDutyEnabledAllRegions } from './guardduty-enabled-all-regions.js';
 import { iamAccessKeysRotated90Days } from './iam-access-keys-rotated-90-days.js';
@@ -14,6 +15,7 @@ import { iamRootNotUsedRecently } from './iam-root-not-used-recently.js';
 import { iamUserConsoleMfa } from './iam-user-console-mfa.js';
 import { accountChecks } from './index.js';
 import { s3AccountPublicAccessBlock } from './s3-account-public-access-block.js';
+import { ssmPatchCompliance } from './ssm-patch-compliance.js';
 import { badAccount, goodAccount, NOW, region, unknownAccount, user } from './test-accounts.js';
 
 const src = { api: 'test' };
@@ -232,5 +234,76 @@ describe('ec2-instance-managed-by-ssm (live only)', () => {
     const gap = one(unknown('ssm:DescribeInstanceInformation the API is not available here', src));
     expect(gap?.status).toBe('UNKNOWN');
     expect(gap?.message).toContain('ssm:DescribeInstanceInformation');
+  });
+});
+
+describe('ssm-patch-compliance', () => {
+  it('fails a region with non-compliant instances, naming them, and passes a compliant one', () => {
+    const account = goodAccount({
+      regions: [
+        region('us-east-1', {
+          patchNonCompliantInstanceIds: explicit(['i-0bad1', 'i-0bad2'], src),
+          patchCompliantInstanceIds: explicit(['i-0good'], src),
+        }),
+        region('eu-west-1'),
+      ],
+    });
+    const verdicts = run(ssmPatchCompliance as Check, account);
+    expect(verdicts.map((v) => v.status)).toEqual(['FAIL', 'PASS']);
+    expect(verdicts[0]?.message).toBe('us-east-1: 2 instances not patch compliant: i-0bad1 and i-0bad2');
+  });
+
+  it('says nothing about a region where no instance reports patch state, and is UNKNOWN when unlisted', () => {
+    const account = goodAccount({
+      regions: [
+        region('us-east-1', { patchCompliantInstanceIds: explicit([], src) }),
+        region('eu-west-1', {
+          patchNonCompliantInstanceIds: unknown('ssm:ListResourceComplianceSummaries failed', src),
+          patchCompliantInstanceIds: unknown('ssm:ListResourceComplianceSummaries failed', src),
+        }),
+      ],
+    });
+    const verdicts = run(ssmPatchCompliance as Check, account);
+    expect(verdicts.map((v) => v.status)).toEqual(['UNKNOWN']);
+    expect(verdicts[0]?.message).toContain('ssm:ListResourceComplianceSummaries');
+  });
+});
+
+describe('backup-plans-exist', () => {
+  it('fails plans that select no resources, since they protect nothing', () => {
+    const account = goodAccount({
+      regions: [
+        region('us-east-1', { backupPlanCount: explicit(2, src), backupSelectionCount: explicit(0, src) }),
+        region('eu-west-1', { backupPlanCount: explicit(0, src), backupSelectionCount: explicit(0, src) }),
+      ],
+    });
+    const [verdict] = run(backupPlansExist as Check, account);
+    expect(verdict?.status).toBe('FAIL');
+    expect(verdict?.message).toContain('select no resources');
+  });
+
+  it('is UNKNOWN, naming the operation, when the selections of existing plans cannot be listed', () => {
+    const account = goodAccount({
+      regions: [
+        region('us-east-1', {
+          backupPlanCount: explicit(1, src),
+          backupSelectionCount: unknown('backup:ListBackupSelections failed', src),
+        }),
+        region('eu-west-1', { backupPlanCount: explicit(0, src), backupSelectionCount: explicit(0, src) }),
+      ],
+    });
+    const [verdict] = run(backupPlansExist as Check, account);
+    expect(verdict?.status).toBe('UNKNOWN');
+    expect(verdict?.message).toContain('backup:ListBackupSelections');
+  });
+
+  it('passes when one region has a plan with a selection', () => {
+    const account = goodAccount({
+      regions: [
+        region('us-east-1'),
+        region('eu-west-1', { backupPlanCount: explicit(1, src), backupSelectionCount: explicit(0, src) }),
+      ],
+    });
+    expect(statuses(backupPlansExist as Check, account)).toEqual(['PASS']);
   });
 });

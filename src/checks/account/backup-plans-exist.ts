@@ -1,13 +1,15 @@
 import { cannotTell, defineCheck, fail, pass } from '../check.js';
+import { count } from './account-helpers.js';
 
 export const backupPlansExist = defineCheck({
   id: 'backup-plans-exist',
-  title: 'AWS Backup has at least one backup plan',
+  title: 'AWS Backup has at least one backup plan that selects resources',
   severity: 'low',
   area: 'res.backup',
   rationale:
     "AWS keeps services running; it does not keep copies of the customer's data beyond what each service " +
-    'offers. A backup plan is how the customer schedules copies that survive deletion and ransomware. One ' +
+    'offers. A backup plan is how the customer schedules copies that survive deletion and ransomware, and a ' +
+    'plan protects only what a resource selection assigns to it: a plan without one backs up nothing. One ' +
     "answer for the account, since one region's plans may protect resources everywhere through copy rules.",
   remediation: {
     text: 'Create an AWS Backup plan with a schedule and retention that meets your recovery objectives, and assign your resources to it.',
@@ -29,18 +31,44 @@ export const backupPlansExist = defineCheck({
     soc2: ['A1.2'],
   },
   resourceTypes: ['AWS::Account'],
-  reads: ['backupPlanCount'],
+  reads: ['backupPlanCount', 'backupSelectionCount'],
   evaluate: (account) => {
-    const counts = account.regions.map((r) => ({ region: r.region, value: r.backupPlanCount }));
-    const withPlans = counts.filter((c) => c.value.known && c.value.value > 0);
-    if (withPlans.length > 0) {
-      const where = withPlans.map((c) => `${c.region} (${c.value.known ? c.value.value : 0})`).join(', ');
-      return pass(`backup plans exist in ${where}`, withPlans[0]?.value.source);
+    if (account.regions.length === 0) return cannotTell('no region was scanned', account.source);
+    const counts = account.regions.map((r) => ({
+      region: r.region,
+      plans: r.backupPlanCount,
+      selections: r.backupSelectionCount,
+    }));
+    // A plan protects something only through a resource selection (a backup assignment).
+    const protecting = counts.filter(
+      (c) => c.plans.known && c.plans.value > 0 && c.selections.known && c.selections.value > 0,
+    );
+    if (protecting.length > 0) {
+      const where = protecting
+        .map((c) =>
+          c.plans.known && c.selections.known
+            ? `${c.region} (${count(c.plans.value, 'plan')}, ${count(c.selections.value, 'resource selection')})`
+            : c.region,
+        )
+        .join(', ');
+      return pass(
+        `backup plans with resource selections exist in ${where}`,
+        protecting[0]?.selections.source,
+      );
     }
-    const unclear = counts.find((c) => !c.value.known);
-    if (unclear && !unclear.value.known)
-      return cannotTell(`${unclear.region}: ${unclear.value.reason}`, unclear.value.source);
-    if (counts.length === 0) return cannotTell('no region was scanned', account.source);
+    for (const c of counts) {
+      if (!c.plans.known) return cannotTell(`${c.region}: ${c.plans.reason}`, c.plans.source);
+      if (c.plans.value > 0 && !c.selections.known)
+        return cannotTell(`${c.region}: ${c.selections.reason}`, c.selections.source);
+    }
+    const empty = counts.filter((c) => c.plans.known && c.plans.value > 0);
+    if (empty.length > 0)
+      return fail(
+        `backup plans exist but select no resources, so they protect nothing: ${empty
+          .map((c) => `${c.region} (${c.plans.known ? count(c.plans.value, 'plan') : ''})`)
+          .join(', ')}`,
+        empty[0]?.selections.source,
+      );
     return fail(`no AWS Backup plan in any scanned region (${counts.map((c) => c.region).join(', ')})`);
   },
 });

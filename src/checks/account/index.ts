@@ -22,6 +22,7 @@ import { monitoringChecks } from './monitoring-checks.js';
 import { rdsSnapshotsNotPublic } from './rds-snapshots-not-public.js';
 import { s3AccountPublicAccessBlock } from './s3-account-public-access-block.js';
 import { securityHubEnabledAllRegions } from './securityhub-enabled-all-regions.js';
+import { ssmPatchCompliance } from './ssm-patch-compliance.js';
 
 /**
  * Checks on the account itself (AWS::Account): only a live scan produces one, so templates never
@@ -50,5 +51,6 @@ export const accountChecks: Check[] = [
   rdsSnapshotsNotPublic,
   s3AccountPublicAccessBlock,
   securityHubEnabledAllRegions,
+  ssmPatchCompliance,
   ...monitoringChecks,
 ];

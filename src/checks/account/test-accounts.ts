@@ -26,6 +26,8 @@ export function region(name: string, over: Partial<RegionalSettings> = {}): Regi
     securityHubEnabled: explicit(true, src),
     accessAnalyzerActive: explicit(true, src),
     ssmManagedInstanceIds: explicit([], src),
+    patchNonCompliantInstanceIds: explicit([], src),
+    patchCompliantInstanceIds: explicit(['i-0aaa'], src),
     publicAmiIds: explicit([], src),
     publicSnapshotIds: explicit([], src),
     publicRdsSnapshotIds: explicit([], src),
@@ -41,6 +43,9 @@ export function region(name: string, over: Partial<RegionalSettings> = {}): Regi
       src,
     ),
     backupPlanCount: explicit(1, src),
+    backupVaultCount: explicit(1, src),
+    backupSelectionCount: explicit(1, src),
+    backupProtectedResourceArns: explicit(['arn:aws:dynamodb:us-east-1:111122223333:table/orders'], src),
     ...over,
   };
 }
@@ -172,6 +177,9 @@ export function badAccount(): AwsAccount {
           src,
         ),
         backupPlanCount: explicit(0, src),
+        backupSelectionCount: explicit(0, src),
+        patchNonCompliantInstanceIds: explicit(['i-0bad'], src),
+        patchCompliantInstanceIds: explicit([], src),
       }),
     ),
   });

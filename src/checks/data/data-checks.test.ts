@@ -44,6 +44,7 @@ function bucket(statements: Omit<PolicyStatement, 'index'>[] | null, over: Parti
     aclPublicPermissions: explicit([], src),
     objectOwnership: awsDefault('BucketOwnerEnforced', src),
     policy: explicit(policy, src),
+    policyIsPublic: explicit(policy === null ? null : false, src),
     versioning: awsDefault('Disabled', src),
     accessLogging: awsDefault(null, src),
     objectLock: awsDefault(false, src),

@@ -13,6 +13,12 @@ function settle(flag: Value<boolean>, exposure: string, onNote: string, name: st
   return fail(`${exposure} and ${name} is false${at(flag.source)}`, flag.source);
 }
 
+/** S3's own rating only corroborates the message; it never decides (templates cannot know it). */
+function corroboration(bucket: S3Bucket): string {
+  const rated = bucket.policyIsPublic;
+  return rated.known && rated.value === true ? ' (S3 itself rates the policy public)' : '';
+}
+
 /**
  * The bucket policy is evaluated for a stranger (see iam/exposure.ts): what they get is public,
  * whatever the spelling of the grant, and conditions only the customer's callers meet keep it private.
@@ -34,7 +40,7 @@ function policyVerdicts(bucket: S3Bucket, context: CheckContext): Verdict[] {
       );
       continue;
     }
-    const exposure = `bucket ${bucket.name}: the bucket policy lets everyone in: ${describeGrant(grant)}${at(policy.source)}`;
+    const exposure = `bucket ${bucket.name}: the bucket policy lets everyone in: ${describeGrant(grant)}${at(policy.source)}${corroboration(bucket)}`;
     const note = "S3 lets only AWS services and the bucket owner's account use the public grant";
     out.push(settle(bucket.publicAccessBlock.restrictPublicBuckets, exposure, note, 'RestrictPublicBuckets'));
   }
@@ -97,7 +103,14 @@ export const s3BucketNoPublicAccess = defineCheck({
     soc2: ['CC6.1'],
   },
   resourceTypes: ['AWS::S3::Bucket'],
-  reads: ['aclPublicPermissions', 'objectOwnership', 'policy', 'publicAccessBlock', 'bucketName'],
+  reads: [
+    'aclPublicPermissions',
+    'objectOwnership',
+    'policy',
+    'policyIsPublic',
+    'publicAccessBlock',
+    'bucketName',
+  ],
   evaluate: (bucket, context) => {
     const verdicts = [...policyVerdicts(bucket, context), ...aclVerdicts(bucket)];
     if (verdicts.length > 0) return verdicts;

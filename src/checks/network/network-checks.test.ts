@@ -4,9 +4,11 @@ import type {
   RdsDbInstance,
   SecurityGroup,
   SecurityGroupRule,
+  Vpc,
 } from '../../model/resources/index.js';
 import { awsDefault, explicit, unknown } from '../../model/value.js';
 import { runCheck } from '../test-support.js';
+import { ec2InstanceInPrivateSubnet } from './ec2-instance-in-private-subnet.js';
 import { ec2InstanceNoPublicIp } from './ec2-instance-no-public-ip.js';
 import { ec2SecurityGroupAdminPortsOpen } from './ec2-security-group-admin-ports-open.js';
 import { ec2SecurityGroupDatabasePortsOpen } from './ec2-security-group-database-ports-open.js';
@@ -141,5 +143,42 @@ describe('public endpoints', () => {
       publicIp: explicit(true, src),
     };
     expect(run(ec2InstanceNoPublicIp, instance as Ec2Instance)[0]?.status).toBe('FAIL');
+  });
+});
+
+describe('ec2-instance-in-private-subnet', () => {
+  const vpc = (publicSubnetIds: Vpc['publicSubnetIds']) =>
+    ({ type: 'AWS::EC2::VPC', id: 'vpc-1', name: 'vpc-1', source: src, publicSubnetIds }) as Vpc;
+  const instance = (name: string, subnetId: Ec2Instance['subnetId']) =>
+    ({ type: 'AWS::EC2::Instance', id: name, name, source: src, subnetId }) as Ec2Instance;
+  const statuses = (v: Vpc, ...others: Ec2Instance[]) =>
+    run(ec2InstanceInPrivateSubnet, v, others).map((r) => r.status);
+
+  it('fails a VPC with an instance in a public subnet, naming it', () => {
+    const verdicts = run(ec2InstanceInPrivateSubnet, vpc(explicit(['subnet-pub'], src)), [
+      instance('i-web', explicit('subnet-pub', src)),
+      instance('i-app', explicit('subnet-priv', src)),
+    ]);
+    expect(verdicts.map((v) => v.status)).toEqual(['FAIL']);
+    expect(verdicts[0]?.message).toContain('i-web (subnet-pub)');
+    expect(verdicts[0]?.message).not.toContain('i-app');
+  });
+
+  it('passes when no instance sits in a public subnet', () => {
+    expect(
+      statuses(vpc(explicit(['subnet-pub'], src)), instance('i-app', explicit('subnet-priv', src))),
+    ).toEqual(['PASS']);
+    expect(statuses(vpc(explicit([], src)), instance('i-x', unknown('conditional', src)))).toEqual(['PASS']);
+  });
+
+  it('answers UNKNOWN when the public subnets or an instance subnet are unknown', () => {
+    expect(statuses(vpc(unknown('known only from a live account', src)))).toEqual(['UNKNOWN']);
+    expect(
+      statuses(vpc(explicit(['subnet-pub'], src)), instance('i-x', unknown('conditional', src))),
+    ).toEqual(['UNKNOWN']);
+  });
+
+  it('gives instances no verdict of their own', () => {
+    expect(run(ec2InstanceInPrivateSubnet, instance('i-web', explicit('subnet-pub', src)))).toEqual([]);
   });
 });

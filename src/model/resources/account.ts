@@ -57,6 +57,10 @@ export interface RegionalSettings {
   accessAnalyzerActive: Value<boolean>;
   /** Instance ids that SSM reports as managed (online or not). */
   ssmManagedInstanceIds: Value<string[]>;
+  /** Instances whose SSM patch compliance (ComplianceType Patch) is NON_COMPLIANT. */
+  patchNonCompliantInstanceIds: Value<string[]>;
+  /** Instances whose SSM patch compliance is COMPLIANT. */
+  patchCompliantInstanceIds: Value<string[]>;
   /** Public AMIs owned by this account. */
   publicAmiIds: Value<string[]>;
   /** EBS snapshots owned by this account that anyone can restore. */
@@ -67,6 +71,12 @@ export interface RegionalSettings {
   certificates: Value<Array<{ arn: string; domain: string; notAfter: string | null; inUse: boolean }>>;
   /** AWS Backup plans in the region. */
   backupPlanCount: Value<number>;
+  /** AWS Backup vaults in the region. */
+  backupVaultCount: Value<number>;
+  /** Resource selections across the region's backup plans (0 when there is no plan). */
+  backupSelectionCount: Value<number>;
+  /** Resources AWS Backup has backed up at least once in the region. */
+  backupProtectedResourceArns: Value<string[]>;
 }
 
 /**

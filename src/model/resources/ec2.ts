@@ -58,6 +58,11 @@ export interface Vpc extends ResourceBase {
   readonly type: 'AWS::EC2::VPC';
   cidrBlock: Value<string>;
   flowLogsEnabled: Value<boolean>;
+  /**
+   * Subnets whose effective route table (explicit association, else the VPC's main table) routes
+   * 0.0.0.0/0 or ::/0 to an internet gateway.
+   */
+  publicSubnetIds: Value<string[]>;
   isDefault: boolean;
 }
 

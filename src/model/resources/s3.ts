@@ -32,6 +32,8 @@ export interface S3Bucket extends ResourceBase {
   objectOwnership: Value<'BucketOwnerEnforced' | 'BucketOwnerPreferred' | 'ObjectWriter'>;
   /** null: the bucket has no bucket policy. */
   policy: Value<PolicyDocument | null>;
+  /** S3's own rating of the bucket policy (GetBucketPolicyStatus); null: the bucket has no policy. */
+  policyIsPublic: Value<boolean | null>;
   versioning: Value<'Enabled' | 'Suspended' | 'Disabled'>;
   /** null: server access logging is off. */
   accessLogging: Value<{ targetBucket: string; targetPrefix?: string } | null>;

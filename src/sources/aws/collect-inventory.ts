@@ -125,6 +125,7 @@ export async function collectAwsInventory(needs: Needs, options: LiveScanOptions
       unmodeled: [],
       notCreated: [],
       problems: builder.problems,
+      ...(builder.organization ? { organization: builder.organization } : {}),
     };
     return { inventory, identity, stats: session.stats, partial: builder.failures.length > 0 };
   } finally {

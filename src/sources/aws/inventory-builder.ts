@@ -1,4 +1,5 @@
 import type { SourceProblem } from '../../model/inventory.js';
+import type { OrganizationFacts } from '../../model/organization.js';
 import type { AwsAccount, RegionalSettings, Resource } from '../../model/resources/index.js';
 import { type SourceRef, unknown } from '../../model/value.js';
 import { type CallFailure, classifyFailure, describeFailure } from './errors.js';
@@ -39,6 +40,8 @@ export class InventoryBuilder {
   readonly problems: SourceProblem[] = [];
   readonly failures: CallFailure[] = [];
   readonly account: AwsAccount;
+  /** Organization facts for IAM analysis, when a collector read them. */
+  organization?: OrganizationFacts;
   private readonly regional = new Map<string, RegionalSettings>();
 
   constructor(

@@ -1,4 +1,5 @@
 import type { Collector } from '../collector.js';
+import { organizationPoliciesCollector } from './organization-policies.js';
 import { ecrCollector, secretsManagerCollector } from './secrets-ecr.js';
 import { accessAnalyzerCollector } from './access-analyzer.js';
 import { acmCollector } from './acm.js';
@@ -27,6 +28,7 @@ import { ssmCollector } from './ssm.js';
 /** Every collector; the planner runs only those whose output a selected check reads. */
 export const ALL_COLLECTORS: readonly Collector[] = [
   iamCollector,
+  organizationPoliciesCollector,
   s3Collector,
   // Regional resources.
   ec2InstancesCollector,
