@@ -322,6 +322,47 @@ describe('read-only by construction', () => {
   });
 });
 
+describe('bounded concurrency', () => {
+  it('keeps at most perServiceConcurrency requests in flight to one service, over all regions', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const { createServer } = await import('node:http');
+    const server = createServer((_req, res) => {
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      setTimeout(() => {
+        inFlight -= 1;
+        res.statusCode = 500;
+        res.end();
+      }, 30);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    const session = new AwsSession({
+      endpointUrl: `http://127.0.0.1:${port}`,
+      credentials: async () => credentials,
+      maxAttempts: 1,
+      perServiceConcurrency: 2,
+    });
+    try {
+      const calls = ['us-east-1', 'eu-west-1', 'ap-south-1'].flatMap((region) =>
+        [1, 2].map(() =>
+          session
+            .client(IAMClient, region)
+            .send(new ListUsersCommand({}))
+            .catch(() => undefined),
+        ),
+      );
+      await Promise.all(calls);
+      expect(session.stats.requests).toBe(6);
+      expect(peak).toBe(2);
+    } finally {
+      session.close();
+      server.close();
+    }
+  });
+});
+
 describe('bad live and inventory input: one line, exit 2', () => {
   it('an inventory file that is not one', async () => {
     const file = join(dir, 'not-an-inventory.gz');

@@ -1,4 +1,5 @@
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { isReadOnlyOperation, operationName, ReadOnlyViolation } from './read-only.js';
 
@@ -41,6 +42,8 @@ export interface AwsSessionOptions {
   maxAttempts?: number;
   /** Per-request timeout. */
   timeoutMs?: number;
+  /** Requests in flight at once to one service, over all regions (AWS throttles per service). */
+  perServiceConcurrency?: number;
   /** Test hook: credentials without the provider chain. */
   credentials?: AwsCredentialIdentityProvider;
 }
@@ -83,6 +86,7 @@ function servicePrefix(clientName: string | undefined): string {
 export class AwsSession {
   readonly stats: RequestStats = { requests: 0, operations: new Set(), byOperation: new Map() };
   private readonly clients = new Map<string, SdkClient>();
+  private readonly serviceLimits = new Map<string, LimitFunction>();
   private readonly credentials: AwsCredentialIdentityProvider;
   readonly endpointUrl: string | undefined;
 
@@ -125,12 +129,21 @@ export class AwsSession {
         this.stats.requests += 1;
         this.stats.operations.add(action);
         this.stats.byOperation.set(action, (this.stats.byOperation.get(action) ?? 0) + 1);
-        return next(args);
+        return this.limitFor(action.split(':')[0] ?? '')(() => next(args));
       },
       { step: 'initialize', name: 'whoownsReadOnlyGuard', priority: 'high' },
     );
     this.clients.set(key, client);
     return client;
+  }
+
+  private limitFor(service: string): LimitFunction {
+    let limit = this.serviceLimits.get(service);
+    if (!limit) {
+      limit = pLimit(this.options.perServiceConcurrency ?? 10);
+      this.serviceLimits.set(service, limit);
+    }
+    return limit;
   }
 
   close(): void {
