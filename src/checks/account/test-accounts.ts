@@ -2,6 +2,7 @@
  * Hand-built accounts for the account checks' tests. Templates never produce an AWS::Account, so
  * these stand in for the good and bad fixtures the template checks have.
  */
+import { unknownAccountFacts, unknownRegion } from '../../model/unknown-account.js';
 import type {
   AwsAccount,
   CredentialReportRow,
@@ -188,27 +189,7 @@ export function badAccount(): AwsAccount {
 /** An account whose every value is unknown: every account check must answer UNKNOWN, never FAIL. */
 export function unknownAccount(): AwsAccount {
   const u = unknown('ec2:GetEbsEncryptionByDefault access denied (AccessDenied)', { api: 'test' });
-  const blank = region('us-east-1');
-  for (const key of Object.keys(blank) as Array<keyof RegionalSettings>)
-    if (key !== 'region') (blank as unknown as Record<string, unknown>)[key] = u;
-  return goodAccount({
-    rootMfaEnabled: u,
-    rootAccessKeysPresent: u,
-    rootLastUsed: u,
-    passwordPolicy: u,
-    credentialReport: u,
-    supportRoleExists: u,
-    s3AccountPublicAccessBlock: {
-      blockPublicAcls: u,
-      ignorePublicAcls: u,
-      blockPublicPolicy: u,
-      restrictPublicBuckets: u,
-    },
-    organization: u,
-    trailLogGroups: u,
-    monitoredPatterns: u,
-    regions: [blank],
-  });
+  return goodAccount({ ...unknownAccountFacts(u), regions: [unknownRegion('us-east-1', u)] });
 }
 
 function recording<T extends object>(target: T, seen: Set<string>, skip: ReadonlySet<string>): T {

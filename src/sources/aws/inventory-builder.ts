@@ -1,6 +1,7 @@
 import type { SourceProblem } from '../../model/inventory.js';
 import type { OrganizationFacts } from '../../model/organization.js';
 import type { AwsAccount, RegionalSettings, Resource } from '../../model/resources/index.js';
+import { unknownAccountFacts, unknownRegion } from '../../model/unknown-account.js';
 import { type SourceRef, unknown } from '../../model/value.js';
 import { type CallFailure, classifyFailure, describeFailure } from './errors.js';
 
@@ -8,27 +9,7 @@ const NOT_COLLECTED = 'not collected (no selected check needs it)';
 
 /** Regional settings before any collector has looked: every value unknown, with that reason. */
 function blankRegion(region: string, accountArn: string): RegionalSettings {
-  const src: SourceRef = { arn: accountArn };
-  const u = unknown(NOT_COLLECTED, src);
-  return {
-    region,
-    ebsEncryptionByDefault: u,
-    configRecorder: u,
-    guardDutyEnabled: u,
-    securityHubEnabled: u,
-    accessAnalyzerActive: u,
-    ssmManagedInstanceIds: u,
-    patchNonCompliantInstanceIds: u,
-    patchCompliantInstanceIds: u,
-    publicAmiIds: u,
-    publicSnapshotIds: u,
-    publicRdsSnapshotIds: u,
-    certificates: u,
-    backupPlanCount: u,
-    backupVaultCount: u,
-    backupSelectionCount: u,
-    backupProtectedResourceArns: u,
-  };
+  return unknownRegion(region, unknown(NOT_COLLECTED, { arn: accountArn }));
 }
 
 /**
@@ -60,21 +41,7 @@ export class InventoryBuilder {
       account: accountId,
       source: src,
       accountId,
-      rootMfaEnabled: u,
-      rootAccessKeysPresent: u,
-      rootLastUsed: u,
-      passwordPolicy: u,
-      credentialReport: u,
-      supportRoleExists: u,
-      s3AccountPublicAccessBlock: {
-        blockPublicAcls: u,
-        ignorePublicAcls: u,
-        blockPublicPolicy: u,
-        restrictPublicBuckets: u,
-      },
-      organization: u,
-      trailLogGroups: u,
-      monitoredPatterns: u,
+      ...unknownAccountFacts(u),
       regions: [],
     };
     for (const region of regions) this.region(region);
