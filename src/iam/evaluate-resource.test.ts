@@ -1,51 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePolicyDocument } from '../model/parse-policy.js';
-import { type EvaluationInput, evaluateRequest, type NamedPolicy } from './evaluate.js';
-
-type Stmt = Record<string, unknown>;
-const policy = (name: string, ...Statement: Stmt[]): NamedPolicy => ({
-  name,
-  document: parsePolicyDocument({ Version: '2012-10-17', Statement }),
-});
-const allow = (Action: unknown, Resource: unknown = '*', extra: Stmt = {}) => ({
-  Effect: 'Allow',
-  Action,
-  Resource,
-  ...extra,
-});
-const deny = (Action: unknown, Resource: unknown = '*', extra: Stmt = {}) => ({
-  Effect: 'Deny',
-  Action,
-  Resource,
-  ...extra,
-});
-
-const ALICE = 'arn:aws:iam::111111111111:user/alice';
-const ROLE = 'arn:aws:iam::111111111111:role/app';
-const SESSION = 'arn:aws:sts::111111111111:assumed-role/app/s1';
-const BUCKET = 'arn:aws:s3:::data/report.csv';
-
-function decide(
-  input: Partial<EvaluationInput> & {
-    action?: string;
-    resource?: string;
-    principal?: string;
-    context?: Record<string, string>;
-  },
-) {
-  const { action = 's3:GetObject', resource = BUCKET, principal = ALICE, context, ...rest } = input;
-  return evaluateRequest({
-    ...rest,
-    request: {
-      action,
-      resource,
-      principalArn: principal,
-      principalAccount: principal.startsWith('arn:') ? (principal.split(':')[4] ?? '') : '',
-      ...(rest.request?.resourceAccount ? { resourceAccount: rest.request.resourceAccount } : {}),
-      ...(context ? { context } : {}),
-    },
-  });
-}
+import type { EvaluationInput } from './evaluate.js';
+import { ALICE, allow, decide, deny, policy, ROLE, SESSION } from './evaluate-test-support.js';
 
 describe('resource policies', () => {
   const grant = (principal: unknown) =>
