@@ -30,7 +30,19 @@ export function selectChecks(checks: readonly Check[], filter: CheckFilter = {})
   });
 }
 
+/** One description per resource, shared by all its results (20,000 results on 5,000 resources). */
+const descriptions = new WeakMap<Resource, ResultResource>();
+
 export function describeResource(resource: Resource): ResultResource {
+  let description = descriptions.get(resource);
+  if (!description) {
+    description = Object.freeze(describeFreshly(resource));
+    descriptions.set(resource, description);
+  }
+  return description;
+}
+
+function describeFreshly(resource: Resource): ResultResource {
   return {
     id: resource.id,
     type: resource.type,

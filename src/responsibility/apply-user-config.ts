@@ -85,7 +85,13 @@ export function applyUserConfig(
   config: UserConfig,
   catalog: Catalog,
 ): ResponsibilityMap {
-  const out = structuredClone(map);
+  // Entries may be shared (and frozen) across resources: every entry gets its own copy to change.
+  const out: ResponsibilityMap = {
+    ...map,
+    resources: map.resources.map((r) => ({ ...r, areas: r.areas.map((a) => ({ ...a })) })),
+    account: map.account.map((a) => ({ ...a })),
+    warnings: [...map.warnings],
+  };
   const report: UserConfigReport = { file: config.file, applied: [], expired: [], unmatched: [] };
   const settle = (kind: 'override' | 'attestation', e: Entry, matched: number) => {
     if (matched > 0) report.applied.push({ kind, line: e.line, area: e.area, matched });

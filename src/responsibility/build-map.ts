@@ -65,6 +65,41 @@ function describe(
   return entry;
 }
 
+const NOT_ASSESSED_NOTE = 'not assessed by any check';
+
+/**
+ * Most areas of most resources carry no evidence and were decided at service level, so every
+ * resource of that service would get an identical entry: they share one frozen entry instead
+ * (150,000 areas on a 5,000-resource template). Entries with evidence or resource-level layers
+ * are built per resource. Consumers that change entries (applyUserConfig) copy them first.
+ */
+const sharedEntries = new WeakMap<
+  Resolved,
+  { assessed?: AreaResponsibility; unassessed?: AreaResponsibility }
+>();
+
+function entryFor(
+  areaId: string,
+  resolved: Resolved,
+  evidence: readonly CheckResult[],
+  catalog: Catalog,
+  assessed: boolean,
+): AreaResponsibility {
+  const build = () => {
+    const entry = describe(areaId, resolved, evidence, catalog);
+    if (!assessed && entry.customerPart) entry.note = entry.note ?? NOT_ASSESSED_NOTE;
+    return entry;
+  };
+  if (evidence.length > 0 || !resolved.shared) return build();
+  let memo = sharedEntries.get(resolved);
+  if (!memo) {
+    memo = {};
+    sharedEntries.set(resolved, memo);
+  }
+  const key = assessed ? 'assessed' : 'unassessed';
+  return (memo[key] ??= Object.freeze(build()));
+}
+
 function describeUnmodeled(u: UnmodeledResource): ResultResource {
   return { id: u.id, type: u.type, name: u.id, source: u.source };
 }
@@ -128,9 +163,7 @@ export function buildResponsibilityMap(
           `${resource.id}: ${checks} gave evidence for ${areaId}, which the catalog marks ${r.assignment.owner}`,
         );
       }
-      const entry = describe(areaId, r, evidence, catalog);
-      if (!assessed && entry.customerPart) entry.note = entry.note ?? 'not assessed by any check';
-      return entry;
+      return entryFor(areaId, r, evidence, catalog, assessed);
     });
     resources.push({
       resource,

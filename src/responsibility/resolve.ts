@@ -15,12 +15,14 @@ export interface Resolved {
   /** No check can verify this area for the resource (service or variant says "attestation only"). */
   attestationOnly: boolean;
   note?: string;
+  /** Decided at service level and shared by every resource of the service: never mutate it. */
+  shared?: true;
 }
 
 export interface ResolvedResource {
   service: Service;
   variants: string[];
-  areas: Map<string, Resolved>;
+  areas: ReadonlyMap<string, Resolved>;
   /** Conditions the resource's data could not decide. */
   notes: string[];
 }
@@ -56,6 +58,7 @@ function resolveServiceLevel(service: Service, catalog: Catalog): ReadonlyMap<st
       assignment: base,
       trail: [{ layer: 'category', id: category.id, owner: base.owner }],
       attestationOnly: area.attestationOnly === true || service.attestationOnly.includes(area.id),
+      shared: true,
     };
     for (const traitId of service.traits) {
       const trait = catalog.traits.get(traitId)?.assignments[area.id];
@@ -79,14 +82,17 @@ export function resolveResource(
   if (!service) return `no catalog service covers ${subject.type}`;
   const shared = resolveServiceLevel(service, catalog);
   if (typeof shared === 'string') return shared;
-  const areas = new Map(shared);
-  // Copy-on-write: the shared entries are never mutated.
+  // Copy-on-write, twice: the map is copied on the first edit, and each entry when it is edited,
+  // so most resources (no variant, no fact) share the service's map outright.
+  let areas: ReadonlyMap<string, Resolved> = shared;
   const own = new Set<string>();
   const edit = (areaId: string): Resolved | undefined => {
     const r = areas.get(areaId);
     if (!r || own.has(areaId)) return r;
-    const copy: Resolved = { ...r, trail: [...r.trail] };
-    areas.set(areaId, copy);
+    if (areas === shared) areas = new Map(shared);
+    const { shared: _shared, ...rest } = r;
+    const copy: Resolved = { ...rest, trail: [...r.trail] };
+    (areas as Map<string, Resolved>).set(areaId, copy);
     own.add(areaId);
     return copy;
   };

@@ -25,12 +25,29 @@ function unwrap(x: unknown): Leaf {
   return { known: true, value: x };
 }
 
+interface PathSegment {
+  name: string;
+  many: boolean;
+}
+
+/** Catalog paths are few and read once per resource, so each is split once. */
+const parsedPaths = new Map<string, readonly PathSegment[]>();
+function segmentsOf(path: string): readonly PathSegment[] {
+  let segments = parsedPaths.get(path);
+  if (!segments) {
+    segments = path.split('.').map((segment) => {
+      const many = segment.endsWith('[]');
+      return { name: many ? segment.slice(0, -2) : segment, many };
+    });
+    parsedPaths.set(path, segments);
+  }
+  return segments;
+}
+
 /** Every leaf reached by `path` (`a.b[].c`); missing properties yield nothing, unknown Values yield unknown leaves. */
 export function readPath(root: unknown, path: string): Leaf[] {
   let frontier: Leaf[] = [{ known: true, value: root }];
-  for (const segment of path.split('.')) {
-    const many = segment.endsWith('[]');
-    const name = many ? segment.slice(0, -2) : segment;
+  for (const { name, many } of segmentsOf(path)) {
     const next: Leaf[] = [];
     for (const leaf of frontier) {
       if (!leaf.known) {

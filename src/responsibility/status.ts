@@ -14,14 +14,29 @@ export function customerHasPart(owner: Owner): boolean {
   return owner === 'customer' || owner === 'shared';
 }
 
+/** Most areas of most resources have no evidence; they all share this one (never mutated) value. */
+const NO_EVIDENCE: AreaEvidence = Object.freeze({
+  checkIds: Object.freeze([]) as unknown as string[],
+  pass: 0,
+  fail: 0,
+  unknown: 0,
+  error: 0,
+});
+
 export function evidenceOf(results: readonly CheckResult[]): AreaEvidence {
-  const count = (s: Status) => results.filter((r) => r.status === s).length;
+  if (results.length === 0) return NO_EVIDENCE;
+  const tally: Record<Status, number> = { PASS: 0, FAIL: 0, UNKNOWN: 0, ERROR: 0 };
+  const checkIds = new Set<string>();
+  for (const r of results) {
+    tally[r.status]++;
+    checkIds.add(r.checkId);
+  }
   return {
-    checkIds: [...new Set(results.map((r) => r.checkId))].sort(),
-    pass: count('PASS'),
-    fail: count('FAIL'),
-    unknown: count('UNKNOWN'),
-    error: count('ERROR'),
+    checkIds: [...checkIds].sort(),
+    pass: tally.PASS,
+    fail: tally.FAIL,
+    unknown: tally.UNKNOWN,
+    error: tally.ERROR,
   };
 }
 
@@ -51,19 +66,24 @@ export function headlineOf(
   resources: readonly ResourceResponsibility[],
   account: readonly AreaResponsibility[],
 ): Headline {
-  const owned = [...resources.flatMap((r) => r.areas), ...account].filter((a) => isCustomerStatus(a.status));
-  const count = (s: CustomerStatus) => owned.filter((a) => a.status === s).length;
-  const withParts = resources.filter((r) => r.areas.some((a) => isCustomerStatus(a.status))).length;
-  const [verified, failing, unverified, attested] = [
-    count('verified'),
-    count('failing'),
-    count('unverified'),
-    count('attested'),
-  ];
-  const accountOwned = account.some((a) => isCustomerStatus(a.status));
+  const tally: Record<CustomerStatus, number> = { verified: 0, failing: 0, unverified: 0, attested: 0 };
+  let withParts = 0;
+  const countAreas = (areas: readonly AreaResponsibility[]): boolean => {
+    let any = false;
+    for (const a of areas) {
+      if (!isCustomerStatus(a.status)) continue;
+      tally[a.status]++;
+      any = true;
+    }
+    return any;
+  };
+  for (const r of resources) if (countAreas(r.areas)) withParts++;
+  const accountOwned = countAreas(account);
+  const { verified, failing, unverified, attested } = tally;
+  const owned = verified + failing + unverified + attested;
   const where = `${withParts} resource${withParts === 1 ? '' : 's'}${accountOwned ? ' and the account' : ''}`;
   const text =
-    `you own ${owned.length} responsibilities across ${where}: ` +
+    `you own ${owned} responsibilities across ${where}: ` +
     `${verified} verified, ${failing} failing, ${unverified} unverified, ${attested} attested`;
-  return { owned: owned.length, resources: withParts, verified, failing, unverified, attested, text };
+  return { owned, resources: withParts, verified, failing, unverified, attested, text };
 }

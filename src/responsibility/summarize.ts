@@ -34,12 +34,27 @@ export interface OwnershipSummary {
   account: CustomerArea[];
 }
 
+// The map shares one frozen entry among the resources of a service that have no evidence for an
+// area; their summaries are shared the same way, which keeps a large scan's summary small.
+const customerAreaOf = new WeakMap<AreaResponsibility, CustomerArea>();
+
 function customerAreas(areas: readonly AreaResponsibility[]): CustomerArea[] {
   const out: CustomerArea[] = [];
   for (const a of areas) {
     if ((a.owner !== 'customer' && a.owner !== 'shared') || !isCustomerStatus(a.status)) continue;
-    out.push({ area: a.area, owner: a.owner, status: a.status, checks: a.evidence.checkIds });
+    let summary = Object.isFrozen(a) ? customerAreaOf.get(a) : undefined;
+    if (!summary) {
+      summary = { area: a.area, owner: a.owner, status: a.status, checks: a.evidence.checkIds };
+      if (Object.isFrozen(a)) customerAreaOf.set(a, Object.freeze(summary));
+    }
+    out.push(summary);
   }
+  return out;
+}
+
+function providerAreas(areas: readonly AreaResponsibility[]): string[] {
+  const out: string[] = [];
+  for (const a of areas) if (a.owner === 'provider') out.push(a.area);
   return out;
 }
 
@@ -59,7 +74,7 @@ export function summarizeOwnership(maps: readonly ResponsibilityMap[]): Ownershi
         ...(r.resource.source.file ? { file: r.resource.source.file } : {}),
         service: r.service,
         category: r.category,
-        providerAreas: r.areas.filter((a) => a.owner === 'provider').map((a) => a.area),
+        providerAreas: providerAreas(r.areas),
         customerAreas: customerAreas(r.areas),
       })),
   );
@@ -76,14 +91,12 @@ export function summarizeOwnership(maps: readonly ResponsibilityMap[]): Ownershi
       }
     }
   }
-  const all = [...resources.flatMap((r) => r.customerAreas), ...account.values()];
-  const count = (s: CustomerStatus) => all.filter((a) => a.status === s).length;
+  const tally: Record<CustomerStatus, number> = { verified: 0, failing: 0, unverified: 0, attested: 0 };
+  for (const r of resources) for (const a of r.customerAreas) tally[a.status]++;
+  for (const a of account.values()) tally[a.status]++;
   const summary = {
-    owned: all.length,
-    verified: count('verified'),
-    failing: count('failing'),
-    unverified: count('unverified'),
-    attested: count('attested'),
+    owned: tally.verified + tally.failing + tally.unverified + tally.attested,
+    ...tally,
   };
   return {
     text:

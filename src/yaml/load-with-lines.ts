@@ -28,58 +28,75 @@ export interface LoadOptions {
   json?: boolean;
 }
 
-interface OpenNode {
-  children: Array<{ result: unknown; line: number }>;
-}
+/** Per container: key → line for a mapping, item index → line for a sequence. */
+type KeyLines = WeakMap<object, Map<string | number, number> | number[]>;
 
-type KeyLines = WeakMap<object, Map<string | number, number>>;
-
-/** Throws js-yaml's YAMLException on bad syntax and TooManyAliasesError past the alias limit. */
+/**
+ * Throws js-yaml's YAMLException on bad syntax and TooManyAliasesError past the alias limit.
+ *
+ * The listener runs for every node of the document, so it allocates nothing per scalar: the
+ * children of the open nodes live in three flat arrays (result, closing line, first line), and
+ * `starts` remembers where each open node's children begin.
+ */
 export function loadYamlWithLines(text: string, options: LoadOptions): { body: unknown; lines: LineIndex } {
   const keyLines: KeyLines = new WeakMap();
-  const stack: OpenNode[] = [];
+  const results: unknown[] = [];
+  const closeLines: number[] = [];
+  // The line a finding about the node should name: a mapping's first key, a sequence's first item.
+  const firstLines: number[] = [];
+  const starts: number[] = [];
   let aliases = 0;
+  let top = 0; // children of open nodes occupy [0, top) of the three arrays
   const listener = (event: 'open' | 'close', state: yaml.State & Record<string, unknown>) => {
     if (event === 'open') {
-      stack.push({ children: [] });
+      starts.push(top);
       return;
     }
-    const node = stack.pop();
+    const start = starts.pop() ?? top;
     const result = state.result as unknown;
     const line = (state.line as number) + 1;
-    if (state.kind === null && result !== null && typeof result === 'object' && node?.children.length === 0) {
-      aliases += 1; // an alias node: it produced an object without reading any children
-      if (aliases > options.maxAliases) throw new TooManyAliasesError(line, options.maxAliases);
+    const childCount = top - start;
+    if (result !== null && typeof result === 'object') {
+      if (state.kind === null && childCount === 0) {
+        aliases += 1; // an alias node: it produced an object without reading any children
+        if (aliases > options.maxAliases) throw new TooManyAliasesError(line, options.maxAliases);
+      }
+      if (childCount > 0 && !keyLines.has(result)) keyLines.set(result, childLines(result, start, top));
     }
-    stack.at(-1)?.children.push({ result, line });
-    if (node && result !== null && typeof result === 'object') recordChildLines(result, node, keyLines);
+    const first = childCount > 0 ? (firstLines[start] as number) : line;
+    results[start] = result;
+    closeLines[start] = line;
+    firstLines[start] = first;
+    top = start + 1;
   };
+  function childLines(result: object, start: number, end: number): Map<string | number, number> | number[] {
+    if (Array.isArray(result)) return firstLines.slice(start, end);
+    const lines = new Map<string | number, number>();
+    for (let i = start; i + 1 < end; i += 2) {
+      const key = results[i];
+      if (typeof key === 'string' || typeof key === 'number') lines.set(key, closeLines[i] as number);
+    }
+    return lines;
+  }
   const body = yaml.load(text, {
     schema: options.schema,
     filename: options.filename,
     listener: listener as never,
     ...(options.json ? { json: true } : {}),
   });
-  return { body, lines: { lineOf: (container, key) => keyLines.get(container)?.get(key) } };
-}
-
-function recordChildLines(result: object, node: OpenNode, keyLines: KeyLines): void {
-  const lines = new Map<string | number, number>();
-  if (Array.isArray(result)) {
-    // Sequence items: the line where each item closed; for a mapping item, its first key's line.
-    node.children.forEach((child, index) => {
-      const first =
-        child.result && typeof child.result === 'object'
-          ? keyLines.get(child.result)?.values().next().value
-          : undefined;
-      lines.set(index, first ?? child.line);
-    });
-  } else {
-    for (let i = 0; i + 1 < node.children.length; i += 2) {
-      const key = node.children[i];
-      if (key && (typeof key.result === 'string' || typeof key.result === 'number'))
-        lines.set(key.result, key.line);
-    }
-  }
-  if (!keyLines.has(result)) keyLines.set(result, lines);
+  // lineOf below shares this scope: do not keep the parser's scratch arrays alive with it.
+  results.length = 0;
+  closeLines.length = 0;
+  firstLines.length = 0;
+  return {
+    body,
+    lines: {
+      lineOf: (container, key) => {
+        const lines = keyLines.get(container);
+        if (lines === undefined) return undefined;
+        if (Array.isArray(lines)) return typeof key === 'number' ? lines[key] : undefined;
+        return lines.get(key);
+      },
+    },
+  };
 }

@@ -10,13 +10,16 @@ export function exposureOf(
   resource: Resource,
   context: CheckContext,
 ): { exposure: Exposure; label: string } | undefined {
-  const info = resourcePolicyOf(context.inventory, resource);
-  if (!info) return undefined;
-  const zone = context.shared('iam:zone', () => zoneOf(context.inventory));
-  const exposure = context.shared(`iam:exposure:${resource.id}`, () =>
-    analyzeExposure(context.inventory, info, zone),
-  );
-  return { exposure, label: `${info.label} of ${resource.name}` };
+  // Several checks read the same analysis; it is the costliest step of a scan, so it runs once.
+  return context.shared(`iam:exposure:${resource.id}`, () => {
+    const info = resourcePolicyOf(context.inventory, resource);
+    if (!info) return undefined;
+    const zone = context.shared('iam:zone', () => zoneOf(context.inventory));
+    return {
+      exposure: analyzeExposure(context.inventory, info, zone),
+      label: `${info.label} of ${resource.name}`,
+    };
+  });
 }
 
 export function describeGrant(g: Grant): string {

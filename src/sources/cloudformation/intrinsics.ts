@@ -41,11 +41,21 @@ const PSEUDO_PARAMETERS = new Set([
   'AWS::NotificationARNs',
 ]);
 
+/** The key of a one-key object, without allocating a key list (this runs for every template node). */
+function onlyKey(node: object): string | undefined {
+  let only: string | undefined;
+  for (const key in node) {
+    if (!Object.hasOwn(node, key)) continue;
+    if (only !== undefined) return undefined;
+    only = key;
+  }
+  return only;
+}
+
 export function isIntrinsic(node: unknown): node is Record<string, unknown> {
   if (node === null || typeof node !== 'object' || Array.isArray(node)) return false;
-  const keys = Object.keys(node);
-  if (keys.length !== 1) return false;
-  const key = keys[0] as string;
+  const key = onlyKey(node);
+  if (key === undefined) return false;
   return key === 'Ref' || key === 'Condition' || key.startsWith('Fn::') || key.startsWith('!');
 }
 
@@ -73,8 +83,10 @@ export function resolve(node: unknown, ctx: ResolverContext): Resolved {
   }
   if (isIntrinsic(node)) return resolveIntrinsic(node, ctx);
   const out: Record<string, Resolved> = {};
-  for (const [key, value] of Object.entries(node)) {
-    const r = resolve(value, ctx);
+  const record = node as Record<string, unknown>;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    const r = resolve(record[key], ctx);
     if (r !== NO_VALUE) out[key] = r;
   }
   return out;
@@ -90,7 +102,8 @@ function resolveRef(name: unknown, ctx: ResolverContext): Resolved {
 }
 
 export function resolveIntrinsic(node: Record<string, unknown>, ctx: ResolverContext): Resolved {
-  const [fn, rawArg] = Object.entries(node)[0] as [string, unknown];
+  const fn = onlyKey(node) ?? '';
+  const rawArg = node[fn];
   switch (fn) {
     case 'Ref':
       return resolveRef(rawArg, ctx);

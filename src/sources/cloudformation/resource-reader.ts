@@ -76,7 +76,7 @@ export class ResourceReader {
   }
 
   source(path: PropertyPath = []): SourceRef {
-    return this.ctx.sourceOf(this.logicalId, path.length ? ['Properties', ...path] : []);
+    return this.ctx.sourceOf(this.logicalId, path, true);
   }
 
   /** Where a value was found, or its nearest existing parent when it is absent. */

@@ -29,7 +29,12 @@ export interface TemplateContext extends ResolverContext {
   file: string;
   body: TemplateBody;
   lines: LineIndex;
-  sourceOf(logicalId: string, path?: readonly (string | number)[]): SourceRef;
+  /**
+   * Where `path` (under the resource, or under its Properties when `underProperties`) was
+   * written: the line of the deepest key of the path that exists. Equal places share one frozen
+   * SourceRef, as a template's values point at a few thousand lines.
+   */
+  sourceOf(logicalId: string, path?: readonly (string | number)[], underProperties?: boolean): SourceRef;
 }
 
 /** Parameter value as CloudFormation would pass it, or Unresolved when only deployment knows. */
@@ -64,6 +69,20 @@ export function createTemplateContext(
       parameters.set(name, parameterValue(name, declaration, options.parameters?.[name]));
     }
   }
+  const sources = new Map<string, Map<number | undefined, SourceRef>>();
+  const internSource = (logicalId: string, line: number | undefined): SourceRef => {
+    let byLine = sources.get(logicalId);
+    if (!byLine) {
+      byLine = new Map();
+      sources.set(logicalId, byLine);
+    }
+    let ref = byLine.get(line);
+    if (!ref) {
+      ref = Object.freeze(line === undefined ? { file, logicalId } : { file, logicalId, line });
+      byLine.set(line, ref);
+    }
+    return ref;
+  };
   const conditionCache = new Map<string, boolean | Unresolved>();
   const evaluating = new Set<string>();
   const ctx: TemplateContext = {
@@ -92,20 +111,19 @@ export function createTemplateContext(
       conditionCache.set(name, value);
       return value;
     },
-    sourceOf(logicalId, path = []) {
-      let container: unknown = body.Resources;
+    sourceOf(logicalId, path = [], underProperties = false) {
       let line = lines.lineOf(body.Resources, logicalId);
-      let node: unknown = body.Resources[logicalId];
-      container = node;
-      for (const step of path) {
+      let container: unknown = body.Resources[logicalId];
+      const offset = underProperties && path.length > 0 ? 1 : 0;
+      for (let i = 0; i < path.length + offset; i++) {
+        const step = i < offset ? 'Properties' : (path[i - offset] as string | number);
         if (!container || typeof container !== 'object') break;
         const stepLine = lines.lineOf(container, step);
         if (stepLine === undefined) break;
         line = stepLine;
-        node = (container as Record<string | number, unknown>)[step];
-        container = node;
+        container = (container as Record<string | number, unknown>)[step];
       }
-      return { file, logicalId, ...(line === undefined ? {} : { line }) };
+      return internSource(logicalId, line);
     },
   };
   return ctx;
