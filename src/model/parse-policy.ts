@@ -3,10 +3,12 @@ import type { ConditionBlock, PolicyDocument, PolicyStatement, Principal } from 
 function toStringList(value: unknown): string[] | undefined {
   if (typeof value === 'string') return [value];
   if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
-  if (Array.isArray(value) && value.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) {
-    return value.map(String);
-  }
+  if (Array.isArray(value) && value.every(isScalar)) return value.map(String);
   return undefined;
+}
+
+function isScalar(v: unknown): boolean {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 }
 
 function parsePrincipal(value: unknown): Principal | undefined {
@@ -37,11 +39,37 @@ function parseCondition(value: unknown): ConditionBlock | undefined {
   return out;
 }
 
-/** Case-insensitive property lookup: AWS accepts `effect` as well as `Effect` in practice. */
-function field(statement: Record<string, unknown>, name: string): unknown {
-  if (name in statement) return statement[name];
-  const key = Object.keys(statement).find((k) => k.toLowerCase() === name.toLowerCase());
-  return key === undefined ? undefined : statement[key];
+const CANONICAL_KEYS = new Set([
+  'Version',
+  'Id',
+  'Statement',
+  'Sid',
+  'Effect',
+  'Principal',
+  'NotPrincipal',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Condition',
+]);
+
+/**
+ * Case-insensitive property lookup: AWS accepts `effect` as well as `Effect` in practice. Most
+ * documents spell every key canonically, and then a missing key is simply missing.
+ */
+function fieldsOf(object: Record<string, unknown>): (name: string) => unknown {
+  let byLowerCase: Map<string, string> | undefined;
+  for (const key in object) {
+    if (CANONICAL_KEYS.has(key)) continue;
+    byLowerCase = new Map(Object.keys(object).map((k) => [k.toLowerCase(), k]));
+    break;
+  }
+  return (name) => {
+    if (name in object) return object[name];
+    const key = byLowerCase?.get(name.toLowerCase());
+    return key === undefined ? undefined : object[key];
+  };
 }
 
 /**
@@ -60,8 +88,8 @@ export function parsePolicyDocument(raw: unknown): PolicyDocument {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
     return { statements: [], problems: ['policy document is not an object'] };
   }
-  const body = doc as Record<string, unknown>;
-  const rawStatements = field(body, 'Statement');
+  const body = fieldsOf(doc as Record<string, unknown>);
+  const rawStatements = body('Statement');
   const list = Array.isArray(rawStatements) ? rawStatements : rawStatements ? [rawStatements] : [];
   const statements: PolicyStatement[] = [];
   const problems: string[] = [];
@@ -71,14 +99,14 @@ export function parsePolicyDocument(raw: unknown): PolicyDocument {
       problems.push(`${label} is not an object`);
       return;
     }
-    const s = item as Record<string, unknown>;
-    const effect = field(s, 'Effect');
+    const field = fieldsOf(item as Record<string, unknown>);
+    const effect = field('Effect');
     if (effect !== 'Allow' && effect !== 'Deny') {
       problems.push(`${label}: Effect must be Allow or Deny`);
       return;
     }
     const statement: PolicyStatement = { effect, index };
-    const sid = field(s, 'Sid');
+    const sid = field('Sid');
     if (typeof sid === 'string') statement.sid = sid;
     for (const [name, key] of [
       ['Action', 'action'],
@@ -86,7 +114,7 @@ export function parsePolicyDocument(raw: unknown): PolicyDocument {
       ['Resource', 'resource'],
       ['NotResource', 'notResource'],
     ] as const) {
-      const value = field(s, name);
+      const value = field(name);
       if (value === undefined) continue;
       const parsed = toStringList(value);
       if (parsed) statement[key] = parsed;
@@ -96,13 +124,13 @@ export function parsePolicyDocument(raw: unknown): PolicyDocument {
       ['Principal', 'principal'],
       ['NotPrincipal', 'notPrincipal'],
     ] as const) {
-      const value = field(s, name);
+      const value = field(name);
       if (value === undefined) continue;
       const parsed = parsePrincipal(value);
       if (parsed) statement[key] = parsed;
       else problems.push(`${label}: ${name} is malformed`);
     }
-    const condition = field(s, 'Condition');
+    const condition = field('Condition');
     if (condition !== undefined) {
       const parsed = parseCondition(condition);
       if (parsed) statement.condition = parsed;
@@ -110,6 +138,6 @@ export function parsePolicyDocument(raw: unknown): PolicyDocument {
     }
     statements.push(statement);
   });
-  const version = field(body, 'Version');
+  const version = body('Version');
   return { ...(typeof version === 'string' ? { version } : {}), statements, problems };
 }

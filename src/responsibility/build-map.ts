@@ -100,6 +100,43 @@ function entryFor(
   return (memo[key] ??= Object.freeze(build()));
 }
 
+interface BaseEntries {
+  entries: readonly AreaResponsibility[];
+  indexOf: ReadonlyMap<string, number>;
+}
+
+/**
+ * The areas of a resource that neither evidence nor a resource-level layer touched, in catalog
+ * order: built once per service, copied per resource, then patched where the resource differs.
+ */
+const baseEntriesCache = new WeakMap<
+  ReadonlyMap<string, Resolved>,
+  { assessed?: BaseEntries; unassessed?: BaseEntries }
+>();
+
+function baseEntriesFor(
+  serviceAreas: ReadonlyMap<string, Resolved>,
+  catalog: Catalog,
+  assessed: boolean,
+): BaseEntries {
+  let memo = baseEntriesCache.get(serviceAreas);
+  if (!memo) {
+    memo = {};
+    baseEntriesCache.set(serviceAreas, memo);
+  }
+  const key = assessed ? 'assessed' : 'unassessed';
+  let base = memo[key];
+  if (!base) {
+    const ids = [...serviceAreas.keys()];
+    base = {
+      entries: ids.map((id) => entryFor(id, serviceAreas.get(id) as Resolved, NO_RESULTS, catalog, assessed)),
+      indexOf: new Map(ids.map((id, i) => [id, i])),
+    };
+    memo[key] = base;
+  }
+  return base;
+}
+
 function describeUnmodeled(u: UnmodeledResource): ResultResource {
   return { id: u.id, type: u.type, name: u.id, source: u.source };
 }
@@ -155,16 +192,31 @@ export function buildResponsibilityMap(
     }
     for (const note of resolved.notes) warnings.push(`${resource.id}: ${note}`);
     const resultsByArea = byResource.get(resource.id);
-    const areas = [...resolved.areas].map(([areaId, r]) => {
-      const evidence = resultsByArea?.get(areaId) ?? NO_RESULTS;
-      if (evidence.length > 0 && !customerHasPart(r.assignment.owner)) {
-        const checks = [...new Set(evidence.map((e) => e.checkId))].join(', ');
-        warnings.push(
-          `${resource.id}: ${checks} gave evidence for ${areaId}, which the catalog marks ${r.assignment.owner}`,
-        );
+    const base = baseEntriesFor(resolved.serviceAreas, catalog, assessed);
+    const areas = base.entries.slice();
+    const patch = (areaId: string, evidence: readonly CheckResult[]) => {
+      const at = base.indexOf.get(areaId);
+      const r = resolved.areas.get(areaId);
+      if (at !== undefined && r) areas[at] = entryFor(areaId, r, evidence, catalog, assessed);
+    };
+    for (const areaId of resolved.edited) patch(areaId, resultsByArea?.get(areaId) ?? NO_RESULTS);
+    if (resultsByArea) {
+      // In catalog order, so warnings read the same whatever order the checks ran in.
+      const withEvidence = [...resultsByArea].sort(
+        ([a], [b]) =>
+          (base.indexOf.get(a) ?? Number.MAX_SAFE_INTEGER) - (base.indexOf.get(b) ?? Number.MAX_SAFE_INTEGER),
+      );
+      for (const [areaId, evidence] of withEvidence) {
+        const owner = resolved.areas.get(areaId)?.assignment.owner;
+        if (owner && !customerHasPart(owner)) {
+          const checks = [...new Set(evidence.map((e) => e.checkId))].join(', ');
+          warnings.push(
+            `${resource.id}: ${checks} gave evidence for ${areaId}, which the catalog marks ${owner}`,
+          );
+        }
+        patch(areaId, evidence);
       }
-      return entryFor(areaId, r, evidence, catalog, assessed);
-    });
+    }
     resources.push({
       resource,
       service: resolved.service.id,

@@ -23,6 +23,10 @@ export interface ResolvedResource {
   service: Service;
   variants: string[];
   areas: ReadonlyMap<string, Resolved>;
+  /** The service-level map that `areas` started from (shared by every resource of the service). */
+  serviceAreas: ReadonlyMap<string, Resolved>;
+  /** Areas a variant or fact changed for this resource: the only ones that differ from `serviceAreas`. */
+  edited: ReadonlySet<string>;
   /** Conditions the resource's data could not decide. */
   notes: string[];
 }
@@ -134,5 +138,5 @@ export function resolveResource(
         r.note = `could not tell whether "${fact.id}" applies (${outcome.reason})`;
     }
   }
-  return { service, variants, areas, notes };
+  return { service, variants, areas, serviceAreas: shared, edited: own, notes };
 }

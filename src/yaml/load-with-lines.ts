@@ -28,8 +28,13 @@ export interface LoadOptions {
   json?: boolean;
 }
 
-/** Per container: key → line for a mapping, item index → line for a sequence. */
-type KeyLines = WeakMap<object, Map<string | number, number> | number[]>;
+/**
+ * Per container: for a sequence, the line of each item; for a mapping, its keys and their lines
+ * as `[key, line, key, line…]` (most mappings have a handful of keys, and a Map apiece would
+ * cost more than the scan), or a Map once it has more than SMALL_MAPPING keys.
+ */
+type KeyLines = WeakMap<object, Map<string | number, number> | number[] | Array<string | number>>;
+const SMALL_MAPPING = 12;
 
 /**
  * Throws js-yaml's YAMLException on bad syntax and TooManyAliasesError past the alias limit.
@@ -69,8 +74,20 @@ export function loadYamlWithLines(text: string, options: LoadOptions): { body: u
     firstLines[start] = first;
     top = start + 1;
   };
-  function childLines(result: object, start: number, end: number): Map<string | number, number> | number[] {
+  function childLines(
+    result: object,
+    start: number,
+    end: number,
+  ): Map<string | number, number> | number[] | Array<string | number> {
     if (Array.isArray(result)) return firstLines.slice(start, end);
+    if (end - start <= 2 * SMALL_MAPPING) {
+      const pairs: Array<string | number> = [];
+      for (let i = start; i + 1 < end; i += 2) {
+        const key = results[i];
+        if (typeof key === 'string' || typeof key === 'number') pairs.push(key, closeLines[i] as number);
+      }
+      return pairs;
+    }
     const lines = new Map<string | number, number>();
     for (let i = start; i + 1 < end; i += 2) {
       const key = results[i];
@@ -94,8 +111,13 @@ export function loadYamlWithLines(text: string, options: LoadOptions): { body: u
       lineOf: (container, key) => {
         const lines = keyLines.get(container);
         if (lines === undefined) return undefined;
-        if (Array.isArray(lines)) return typeof key === 'number' ? lines[key] : undefined;
-        return lines.get(key);
+        if (!Array.isArray(lines)) return lines.get(key);
+        if (Array.isArray(container)) return typeof key === 'number' ? (lines[key] as number) : undefined;
+        // js-yaml gives mapping keys as strings; a caller may ask with a number.
+        const wanted = typeof key === 'number' ? String(key) : key;
+        for (let i = 0; i < lines.length; i += 2)
+          if (lines[i] === wanted || lines[i] === key) return lines[i + 1] as number;
+        return undefined;
       },
     },
   };

@@ -1,8 +1,10 @@
 import { awsDefault, explicit, type SourceRef, unknown, type Value } from '../../model/value.js';
-import { isIntrinsic, NO_VALUE, resolve, Unresolved } from './intrinsics.js';
+import { NO_VALUE, resolve, Unresolved } from './intrinsics.js';
 import type { TemplateContext } from './template-context.js';
 
 export type PropertyPath = readonly (string | number)[];
+
+const UNREAD = Symbol('unread');
 
 /** Turns a resolved datum into T, or undefined when it has the wrong shape. */
 export type Parser<T> = (value: unknown) => T | undefined;
@@ -54,21 +56,28 @@ export class ResourceReader {
     readonly type: string,
   ) {}
 
+  private resolvedProperties: unknown = UNREAD;
+
+  /**
+   * Properties with every intrinsic resolved, computed on the first read: a mapper reads a dozen
+   * paths of one resource, and resolving the whole once is cheaper than a subtree per read. It also
+   * indexes lists the way CloudFormation sees them, after AWS::NoValue items are dropped.
+   */
   private get properties(): unknown {
-    return this.ctx.body.Resources[this.logicalId]?.Properties;
+    if (this.resolvedProperties === UNREAD)
+      this.resolvedProperties = resolve(this.ctx.body.Resources[this.logicalId]?.Properties, this.ctx);
+    return this.resolvedProperties;
   }
 
   /** The resolved value at `path` under Properties; undefined when absent or AWS::NoValue. */
   get(path: PropertyPath): unknown {
     let node: unknown = this.properties;
     for (const step of path) {
-      if (isIntrinsic(node)) node = resolve(node, this.ctx);
       if (node instanceof Unresolved) return node;
       if (node === null || typeof node !== 'object') return undefined;
       node = (node as Record<string | number, unknown>)[step];
     }
-    const value = resolve(node, this.ctx);
-    return value === NO_VALUE ? undefined : value;
+    return node === NO_VALUE ? undefined : node;
   }
 
   has(path: PropertyPath): boolean {

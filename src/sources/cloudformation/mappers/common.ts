@@ -8,11 +8,24 @@ import { hasUnresolved, type PropertyPath, type ResourceReader } from '../resour
 /** Replaces Unresolved parts by `{{unresolved:...}}` strings so a policy keeps its known parts. */
 export function tokenizeUnresolved(value: unknown): unknown {
   if (value instanceof Unresolved) return `{{unresolved:${value.reason}}}`;
-  if (Array.isArray(value)) return value.map(tokenizeUnresolved);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, tokenizeUnresolved(v)]));
+  if (value === null || typeof value !== 'object') return value;
+  // Copy only what changes: resolved values are shared with the reader, and most hold no Unresolved.
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    value.forEach((item, i) => {
+      const t = tokenizeUnresolved(item);
+      if (t !== item) (out ??= [...value])[i] = t;
+    });
+    return out ?? value;
   }
-  return value;
+  let out: Record<string, unknown> | undefined;
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    const t = tokenizeUnresolved(record[key]);
+    if (t !== record[key]) (out ??= { ...record })[key] = t;
+  }
+  return out ?? value;
 }
 
 /** Reads a policy document property; absent gives `absent` (null: no policy, undefined: unknown). */
