@@ -2,6 +2,7 @@
  * Loads and validates the catalog's JSON files. Reads synchronously, relative to this module, so
  * the same code works from src/ under vitest and from dist/ once the build copies the data.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { type CatalogProblem, findIntegrityProblems, formatPath, type ParsedFiles } from './integrity.js';
@@ -85,6 +86,17 @@ function validate<S extends z.ZodType>(schema: S, file: string, raw: unknown, pr
 
 /** Validates already-read file contents; throws CatalogError naming every bad file and path. */
 export function parseCatalog(raw: RawCatalog): Catalog {
+  const { files, provider } = validateCatalog(raw);
+  return index(files, provider);
+}
+
+/** The validated contents of a catalog, as the build stores them (see scripts/compile-catalog.mjs). */
+export interface ValidatedCatalog {
+  files: ParsedFiles;
+  provider: ProviderFile;
+}
+
+export function validateCatalog(raw: RawCatalog): ValidatedCatalog {
   const problems: CatalogProblem[] = [];
   const areas = validate(AreasFileSchema, CATALOG_FILES.areas, raw.areas, problems);
   const categories = validate(CategoriesFileSchema, CATALOG_FILES.categories, raw.categories, problems);
@@ -103,7 +115,29 @@ export function parseCatalog(raw: RawCatalog): Catalog {
   const files: ParsedFiles = { areas, categories, facts, frameworks, services: serviceFiles };
   const integrity = findIntegrityProblems(files);
   if (integrity.length > 0) throw new CatalogError(integrity);
-  return index(files, provider);
+  return { files, provider };
+}
+
+/** Identifies the exact contents of a catalog, so a stored validation is used only for them. */
+export function catalogFingerprint(raw: RawCatalog): string {
+  return createHash('sha256').update(JSON.stringify(raw)).digest('hex');
+}
+
+/** Written by the build beside the data files: the validated catalog and what it was made from. */
+export const COMPILED_CATALOG_FILE = 'compiled.json';
+
+/**
+ * The build validates the catalog once and stores the result; a scan then skips the schema pass,
+ * the costliest part of loading. Only a file made from exactly these contents is trusted.
+ */
+function readCompiled(dir: URL, raw: RawCatalog): ValidatedCatalog | undefined {
+  let stored: { fingerprint?: unknown; catalog?: ValidatedCatalog };
+  try {
+    stored = JSON.parse(readFileSync(new URL(COMPILED_CATALOG_FILE, dir), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  return stored.fingerprint === catalogFingerprint(raw) ? stored.catalog : undefined;
 }
 
 function index(files: ParsedFiles, provider: ProviderFile): Catalog {
@@ -165,7 +199,8 @@ export function loadCatalog(dir: URL = DEFAULT_DIR): Catalog {
   if (cached) return cached;
   const { raw, problems } = readRawCatalog(dir);
   if (problems.length > 0) throw new CatalogError(problems);
-  const catalog = parseCatalog(raw);
+  const compiled = readCompiled(dir, raw);
+  const catalog = compiled ? index(compiled.files, compiled.provider) : parseCatalog(raw);
   cache.set(dir.href, catalog);
   return catalog;
 }

@@ -55,7 +55,7 @@ function describeFreshly(resource: Resource): ResultResource {
 }
 
 function toResult(check: Check, resource: Resource, verdict: Verdict): CheckResult {
-  return {
+  const result: CheckResult = {
     checkId: check.id,
     status: verdict.status,
     severity: check.severity,
@@ -64,8 +64,9 @@ function toResult(check: Check, resource: Resource, verdict: Verdict): CheckResu
     message: verdict.message,
     remediation: check.remediation.text,
     resource: describeResource(resource),
-    ...(verdict.evidence ? { evidence: verdict.evidence } : {}),
   };
+  if (verdict.evidence) result.evidence = verdict.evidence;
+  return result;
 }
 
 /**

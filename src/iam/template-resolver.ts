@@ -179,10 +179,23 @@ const ARN_ATTRIBUTE: Partial<Record<Resource['type'], string>> = {
   'AWS::IAM::ManagedPolicy': '',
 };
 
+/** Template spellings of ARNs, per inventory: several analyses ask for the same resource's. */
+const templateArns = new WeakMap<Inventory, Map<Resource, string>>();
+
 /** A resource's ARN: the real one on a live account, the template's spelling of it otherwise. */
 export function resourceArn(inventory: Inventory, r: Resource): string {
   if (r.arn) return r.arn;
-  const attribute = ARN_ATTRIBUTE[r.type] ?? 'Arn';
-  const token = attribute ? `{{${r.id}.${attribute}}}` : `{{${r.id}}}`;
-  return expandTokens(token, resolverFor(inventory));
+  let arns = templateArns.get(inventory);
+  if (!arns) {
+    arns = new Map();
+    templateArns.set(inventory, arns);
+  }
+  let arn = arns.get(r);
+  if (arn === undefined) {
+    const attribute = ARN_ATTRIBUTE[r.type] ?? 'Arn';
+    const token = attribute ? `{{${r.id}.${attribute}}}` : `{{${r.id}}}`;
+    arn = expandTokens(token, resolverFor(inventory));
+    arns.set(r, arn);
+  }
+  return arn;
 }

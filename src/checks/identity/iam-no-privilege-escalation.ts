@@ -1,7 +1,6 @@
 import { escalationsOf, type PathResult } from '../../iam/escalation.js';
-import { fullAdmin } from '../../iam/privileges.js';
 import { cannotTell, defineCheck, fail, pass } from '../check.js';
-import { kindOf, principalFor, setAsideNote, some } from './iam-wording.js';
+import { fullAdminOf, kindOf, principalFor, setAsideNote, some } from './iam-wording.js';
 
 function describe(r: PathResult): string {
   const steps = r.steps.map(
@@ -51,7 +50,7 @@ export const iamNoPrivilegeEscalation = defineCheck({
     const { principal, setAside, inventory } = principalFor(resource, context);
     const label = `${kindOf(resource)} ${resource.name}`;
     // An administrator has nothing to escalate to; iam-policy-no-full-admin reports it.
-    if (fullAdmin(inventory, principal).status === 'yes') {
+    if (fullAdminOf(resource, context).answer.status === 'yes') {
       return pass(
         `${label} already has full administrator access (see iam-policy-no-full-admin)`,
         resource.source,

@@ -1,7 +1,7 @@
 import { fullAdmin, policyAsPrincipal } from '../../iam/privileges.js';
 import type { IamManagedPolicy, IamRole, IamUser } from '../../model/resources/index.js';
 import { type CheckContext, cannotTell, defineCheck, fail, pass, type Verdict } from '../check.js';
-import { kindOf, principalFor, setAsideNote, some } from './iam-wording.js';
+import { fullAdminOf, kindOf, setAsideNote, some } from './iam-wording.js';
 
 function judgeAdmin(
   resource: IamManagedPolicy | IamRole | IamUser,
@@ -21,9 +21,9 @@ function judgeAdmin(
     });
     answer = fullAdmin(context.inventory, probe);
   } else {
-    const { principal, setAside, inventory } = principalFor(resource, context);
-    answer = fullAdmin(inventory, principal);
-    note = setAsideNote(setAside);
+    const admin = fullAdminOf(resource, context);
+    answer = admin.answer;
+    note = setAsideNote(admin.setAside);
   }
   const why = some(
     answer.evidence.map((m) => m.reason),

@@ -1,6 +1,7 @@
 /** Shared wording for the IAM analysis checks. */
 
 import { type AnalyzedPrincipal, principalIndex, withoutNarrowAwsPolicies } from '../../iam/principals.js';
+import { fullAdmin, type PrivilegeAnswer } from '../../iam/privileges.js';
 import type { Inventory } from '../../model/inventory.js';
 import type { IamRole, IamUser } from '../../model/resources/index.js';
 import type { CheckContext } from '../check.js';
@@ -22,6 +23,17 @@ export function principalFor(
   const found = index.byId.get(resource.id) ?? index.principals.find((p) => p.resource === resource);
   if (!found) throw new Error(`principal ${resource.id} is not in the inventory`);
   return { ...withoutNarrowAwsPolicies(found), inventory };
+}
+
+/** Whether a role or user has full administrator access: asked by several checks, answered once. */
+export function fullAdminOf(
+  resource: IamRole | IamUser,
+  context: CheckContext,
+): { answer: PrivilegeAnswer; setAside: string[] } {
+  return context.shared(`iam:full-admin:${resource.id}`, () => {
+    const { principal, setAside, inventory } = principalFor(resource, context);
+    return { answer: fullAdmin(inventory, principal), setAside };
+  });
 }
 
 /** Notes the AWS managed policies an answer could not read, so a PASS says what it rests on. */
