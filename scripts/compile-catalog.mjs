@@ -21,4 +21,7 @@ try {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
-writeFileSync(new URL(COMPILED_CATALOG_FILE, dir), JSON.stringify({ fingerprint: catalogFingerprint(raw), catalog }));
+writeFileSync(
+  new URL(COMPILED_CATALOG_FILE, dir),
+  JSON.stringify({ fingerprint: catalogFingerprint(raw), catalog }),
+);

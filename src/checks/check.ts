@@ -118,16 +118,21 @@ export function defineCheck<T extends ResourceType>(check: Check<T>): Check<T> {
   return check;
 }
 
+// Verdicts are made by the tens of thousands on a large template: plain literals, no spreads.
+function verdict(status: VerdictStatus, message: string, evidence: SourceRef | undefined): Verdict {
+  return evidence ? { status, message, evidence } : { status, message };
+}
+
 export function pass(message: string, evidence?: SourceRef): Verdict {
-  return { status: 'PASS', message, ...(evidence ? { evidence } : {}) };
+  return verdict('PASS', message, evidence);
 }
 
 export function fail(message: string, evidence?: SourceRef): Verdict {
-  return { status: 'FAIL', message, ...(evidence ? { evidence } : {}) };
+  return verdict('FAIL', message, evidence);
 }
 
 export function cannotTell(message: string, evidence?: SourceRef): Verdict {
-  return { status: 'UNKNOWN', message, ...(evidence ? { evidence } : {}) };
+  return verdict('UNKNOWN', message, evidence);
 }
 
 /**
@@ -139,8 +144,10 @@ export function judge<T>(
   decide: (v: T, origin: 'explicit' | 'default') => Verdict,
 ): Verdict {
   if (!value.known) return cannotTell(value.reason, value.source);
-  const verdict = decide(value.value, value.origin);
-  return verdict.evidence ? verdict : { ...verdict, evidence: value.source };
+  const decided = decide(value.value, value.origin);
+  return decided.evidence
+    ? decided
+    : { status: decided.status, message: decided.message, evidence: value.source };
 }
 
 /** Wording for a value that was not set and so took AWS's default. */

@@ -43,15 +43,13 @@ export function describeResource(resource: Resource): ResultResource {
 }
 
 function describeFreshly(resource: Resource): ResultResource {
-  return {
-    id: resource.id,
-    type: resource.type,
-    name: resource.name,
-    ...(resource.arn ? { arn: resource.arn } : {}),
-    ...(resource.region ? { region: resource.region } : {}),
-    ...(resource.account ? { account: resource.account } : {}),
-    source: resource.source,
-  };
+  // Built key by key so `source` comes last, as the report schema lists it.
+  const description = { id: resource.id, type: resource.type, name: resource.name } as ResultResource;
+  if (resource.arn) description.arn = resource.arn;
+  if (resource.region) description.region = resource.region;
+  if (resource.account) description.account = resource.account;
+  description.source = resource.source;
+  return description;
 }
 
 function toResult(check: Check, resource: Resource, verdict: Verdict): CheckResult {

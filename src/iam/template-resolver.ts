@@ -138,6 +138,38 @@ function explicitName(r: Resource, shape: Shape): string | undefined {
   return undefined;
 }
 
+/**
+ * `{{LogicalId}}` or `{{LogicalId.Attribute}}` (no `:`, so not a pseudo parameter or an
+ * unresolved value). Read without a regular expression: every ARN of a template passes here.
+ */
+function parseRefToken(token: string): { id: string; attribute: string } | undefined {
+  if (!token.startsWith('{{') || !token.endsWith('}}') || token.length <= 4) return undefined;
+  const inner = token.slice(2, -2);
+  if (inner.includes('{') || inner.includes('}')) return undefined;
+  const dot = inner.indexOf('.');
+  const id = dot < 0 ? inner : inner.slice(0, dot);
+  if (id === '' || id.includes(':') || dot === inner.length - 1) return undefined;
+  return { id, attribute: dot < 0 ? '' : inner.slice(dot + 1) };
+}
+
+type TemplateVariable = 'name' | 'region' | 'account' | 'suffix';
+const templateParts = new Map<string, Array<string | { variable: TemplateVariable }>>();
+
+/** Fills `arn:aws:s3:::{name}`-style templates; each template is split once. */
+function fillTemplate(template: string, values: Record<TemplateVariable, string>): string {
+  let parts = templateParts.get(template);
+  if (!parts) {
+    parts = template
+      .split(/(\{(?:name|region|account|suffix)\})/)
+      .filter((p) => p !== '')
+      .map((p) => (/^\{\w+\}$/.test(p) ? { variable: p.slice(1, -1) as TemplateVariable } : p));
+    templateParts.set(template, parts);
+  }
+  let out = '';
+  for (const part of parts) out += typeof part === 'string' ? part : values[part.variable];
+  return out;
+}
+
 const resolvers = new WeakMap<Inventory, TokenResolver | undefined>();
 
 /** The resolver for a template inventory; undefined for live ones, whose strings hold no tokens. */
@@ -149,23 +181,19 @@ export function resolverFor(inventory: Inventory): TokenResolver | undefined {
     const region = inventoryRegion(inventory);
     const byId = new Map(inventory.resources.map((r) => [r.id, r]));
     resolver = (token) => {
-      const m = /^\{\{([^.{}:]+)(?:\.([^{}]+))?\}\}$/.exec(token);
-      if (!m?.[1]) {
+      const ref = parseRefToken(token);
+      if (!ref) {
         if (token === '{{AWS::AccountId}}' && account !== token) return account;
         if (token === '{{AWS::Region}}' && region !== token) return region;
         return undefined;
       }
-      const r = byId.get(m[1]);
+      const r = byId.get(ref.id);
       const shape = r && SHAPES[r.type];
-      const template = shape?.attributes[m[2] ?? ''];
+      const template = shape?.attributes[ref.attribute];
       if (!r || !shape || template === undefined) return undefined;
       const name = explicitName(r, shape) ?? shape.nameAtom(r.id);
       if (template === '{name}' && name === token) return undefined;
-      return template
-        .replaceAll('{name}', name)
-        .replaceAll('{region}', region)
-        .replaceAll('{account}', account)
-        .replaceAll('{suffix}', `{{${r.id}.ArnSuffix}}`);
+      return fillTemplate(template, { name, region, account, suffix: `{{${r.id}.ArnSuffix}}` });
     };
   }
   resolvers.set(inventory, resolver);

@@ -44,10 +44,26 @@ function segmentsOf(path: string): readonly PathSegment[] {
   return segments;
 }
 
+const NO_LEAVES: Leaf[] = [];
+
+/** A path without `[]` reaches at most one leaf: walked without building frontiers. */
+function readSinglePath(root: unknown, segments: readonly PathSegment[]): Leaf[] {
+  let value: unknown = root;
+  for (const { name } of segments) {
+    const host = unwrap(value);
+    if (!host.known) return [host];
+    if (!isRecord(host.value) || !(name in host.value)) return NO_LEAVES;
+    value = host.value[name];
+  }
+  return [unwrap(value)];
+}
+
 /** Every leaf reached by `path` (`a.b[].c`); missing properties yield nothing, unknown Values yield unknown leaves. */
 export function readPath(root: unknown, path: string): Leaf[] {
+  const segments = segmentsOf(path);
+  if (!segments.some((s) => s.many)) return readSinglePath(root, segments);
   let frontier: Leaf[] = [{ known: true, value: root }];
-  for (const { name, many } of segmentsOf(path)) {
+  for (const { name, many } of segments) {
     const next: Leaf[] = [];
     for (const leaf of frontier) {
       if (!leaf.known) {
