@@ -5,6 +5,7 @@ import { EscalationFileSchema, escalationPaths } from './escalation-paths.js';
 
 describe('the privilege-escalation table', () => {
   it('validates against its schema and holds at least 20 paths with unique ids', () => {
+    expect(EscalationFileSchema.safeParse(raw).success).toBe(true);
     const paths = escalationPaths();
     expect(paths.length).toBeGreaterThanOrEqual(20);
     expect(new Set(paths.map((p) => p.id)).size).toBe(paths.length);

@@ -5,6 +5,7 @@
  * general and on each role of the inventory that the service may assume.
  */
 import type { Inventory } from '../model/inventory.js';
+import type { PolicyDocument } from '../model/policy.js';
 import { type ActionInfo, lookupAction, sampleArn } from './action-catalog.js';
 import { evaluateFor, identityContext } from './analysis.js';
 import { compilePolicy } from './compile-policy.js';
@@ -105,6 +106,45 @@ function ownPolicyArns(inventory: Inventory, p: AnalyzedPrincipal): string[] {
   ];
 }
 
+/** `any`: some statement could allow an action of any service (`*`, a service wildcard, NotAction, a token). */
+type ServiceSet = ReadonlySet<string> | 'any';
+const grantedServices = new WeakMap<PolicyDocument, ServiceSet>();
+
+/** The services whose actions some Allow statement of the document names. */
+function servicesOf(doc: PolicyDocument): ServiceSet {
+  let found = grantedServices.get(doc);
+  if (found) return found;
+  const services = new Set<string>();
+  found = services;
+  for (const s of doc.statements) {
+    if (s.effect !== 'Allow') continue;
+    if (s.notAction || !s.action) {
+      found = 'any';
+      break;
+    }
+    for (const pattern of s.action) {
+      const service = pattern.slice(0, Math.max(pattern.indexOf(':'), 0)).toLowerCase();
+      if (service === '' || /[*?{}]/.test(service)) found = 'any';
+      else services.add(service);
+    }
+    if (found === 'any') break;
+  }
+  grantedServices.set(doc, found);
+  return found;
+}
+
+/**
+ * A first, cheap filter: most workload principals hold actions of a few services, and most
+ * escalation steps need IAM, STS or a compute service; those steps are settled without evaluation.
+ */
+function mayGrantService(p: AnalyzedPrincipal, service: string): boolean {
+  return p.identityPolicies.some((policy) => {
+    if (!policy.document) return true;
+    const services = servicesOf(policy.document);
+    return services === 'any' || services.has(service);
+  });
+}
+
 /** Whether some Allow statement of the principal's policies covers the action (or a policy is unknown). */
 function mayAllow(inventory: Inventory, p: AnalyzedPrincipal, action: string): boolean {
   const resolver = resolverFor(inventory);
@@ -141,7 +181,7 @@ function evaluateStep(
       };
     }
     // Without an Allow that names the action no target can be allowed: skip the (many) targets.
-    if (!mayAllow(inventory, p, action.name)) continue;
+    if (!mayGrantService(p, action.service) || !mayAllow(inventory, p, action.name)) continue;
     const context = identityContext(
       step.passedToService ? { 'iam:PassedToService': step.passedToService } : {},
     );

@@ -18,15 +18,25 @@ export interface Grant {
   reasons: string[];
 }
 
+const candidatesByActions = new Map<string, ActionInfo[]>();
+
 /** The service's actions that some Allow statement of the policy covers. */
 export function candidateActions(doc: PolicyDocument, service: string): ActionInfo[] {
-  // The compiled statements' action tests are cached per action list, so this stays cheap per policy.
-  const allows = compilePolicy(doc).statements.filter((s) => s.effect === 'Allow');
-  if (allows.length === 0) return [];
-  return actionsOf(service).filter((a) => {
-    const key = actionIds.get(a.name);
-    return allows.some((s) => s.actionTest(key) !== false);
-  });
+  const allowStatements = doc.statements.filter((s) => s.effect === 'Allow');
+  if (allowStatements.length === 0) return [];
+  // Policies of one kind (default key policies, service trusts) repeat the same action lists, and
+  // the answer depends on those lists alone: filter the service's actions once per distinct set.
+  const key = JSON.stringify([service, allowStatements.map((s) => [s.action ?? null, s.notAction ?? null])]);
+  let found = candidatesByActions.get(key);
+  if (!found) {
+    const allows = compilePolicy(doc).statements.filter((s) => s.effect === 'Allow');
+    found = actionsOf(service).filter((a) => {
+      const id = actionIds.get(a.name);
+      return allows.some((s) => s.actionTest(id) !== false);
+    });
+    candidatesByActions.set(key, found);
+  }
+  return found;
 }
 
 /**

@@ -201,21 +201,20 @@ export function buildResponsibilityMap(
     };
     for (const areaId of resolved.edited) patch(areaId, resultsByArea?.get(areaId) ?? NO_RESULTS);
     if (resultsByArea) {
-      // In catalog order, so warnings read the same whatever order the checks ran in.
-      const withEvidence = [...resultsByArea].sort(
-        ([a], [b]) =>
-          (base.indexOf.get(a) ?? Number.MAX_SAFE_INTEGER) - (base.indexOf.get(b) ?? Number.MAX_SAFE_INTEGER),
-      );
-      for (const [areaId, evidence] of withEvidence) {
+      let misplaced: Array<[number, string]> | undefined;
+      for (const [areaId, evidence] of resultsByArea) {
         const owner = resolved.areas.get(areaId)?.assignment.owner;
         if (owner && !customerHasPart(owner)) {
           const checks = [...new Set(evidence.map((e) => e.checkId))].join(', ');
-          warnings.push(
+          (misplaced ??= []).push([
+            base.indexOf.get(areaId) ?? Number.MAX_SAFE_INTEGER,
             `${resource.id}: ${checks} gave evidence for ${areaId}, which the catalog marks ${owner}`,
-          );
+          ]);
         }
         patch(areaId, evidence);
       }
+      // In catalog order, so warnings read the same whatever order the checks ran in.
+      if (misplaced) for (const [, warning] of misplaced.sort((a, b) => a[0] - b[0])) warnings.push(warning);
     }
     resources.push({
       resource,

@@ -25,6 +25,17 @@ const NO_EVIDENCE: AreaEvidence = Object.freeze({
 
 export function evidenceOf(results: readonly CheckResult[]): AreaEvidence {
   if (results.length === 0) return NO_EVIDENCE;
+  const only = results.length === 1 ? results[0] : undefined;
+  if (only) {
+    const is = (s: Status) => (only.status === s ? 1 : 0);
+    return {
+      checkIds: [only.checkId],
+      pass: is('PASS'),
+      fail: is('FAIL'),
+      unknown: is('UNKNOWN'),
+      error: is('ERROR'),
+    };
+  }
   const tally: Record<Status, number> = { PASS: 0, FAIL: 0, UNKNOWN: 0, ERROR: 0 };
   const checkIds = new Set<string>();
   for (const r of results) {
