@@ -5,8 +5,7 @@ import { ALL_CHECKS } from '../dist/checks/registry.js';
 import { runChecks } from '../dist/engine/run-checks.js';
 import { renderJson } from '../dist/report/json.js';
 import { buildScanReport } from '../dist/report/scan-report.js';
-import { buildResponsibilityMap } from '../dist/responsibility/build-map.js';
-import { summarizeOwnership } from '../dist/responsibility/summarize.js';
+import { summarizeScan } from '../dist/responsibility/summarize-scan.js';
 import { loadTemplateFile } from '../dist/sources/cloudformation/index.js';
 
 const file = process.argv[2];
@@ -14,7 +13,8 @@ const t0 = performance.now();
 const inventory = await loadTemplateFile(file);
 const t1 = performance.now();
 const results = runChecks(inventory, ALL_CHECKS);
-const ownership = summarizeOwnership([buildResponsibilityMap(inventory, results, loadCatalog())]);
+// As `whoowns scan` does without a whoowns.yaml (src/cli/scan-command.ts).
+const ownership = summarizeScan([{ inventory, results }], loadCatalog());
 const t2 = performance.now();
 const json = renderJson(
   buildScanReport({

@@ -10,7 +10,7 @@ import { applyUserConfig } from '../responsibility/apply-user-config.js';
 import { buildResponsibilityMap } from '../responsibility/build-map.js';
 import { mergeMaps } from '../responsibility/merge.js';
 import { summarizeOwnership } from '../responsibility/summarize.js';
-import type { ResponsibilityMap } from '../responsibility/types.js';
+import { summarizeScan } from '../responsibility/summarize-scan.js';
 import {
   addCheckSelectionOptions,
   type CheckSelectionOptions,
@@ -42,12 +42,21 @@ export async function runScan(paths: string[], options: ScanOptions): Promise<nu
   const userConfig = await resolveUserConfig(options.config, catalog);
   const { inventories, live } = await loadSources(paths, options, checks);
   const results: CheckResult[] = [];
-  const maps: ResponsibilityMap[] = [];
-  for (const inventory of inventories) {
+  const scanned = inventories.map((inventory) => {
     const found = runChecks(inventory, checks);
     results.push(...found);
-    maps.push(buildResponsibilityMap(inventory, found, catalog));
-  }
+    return { inventory, results: found };
+  });
+  // The summary alone is cheaper to compute; whoowns.yaml edits the full map, so it needs one.
+  const ownership = userConfig
+    ? summarizeOwnership([
+        applyUserConfig(
+          mergeMaps(scanned.map((s) => buildResponsibilityMap(s.inventory, s.results, catalog))),
+          userConfig,
+          catalog,
+        ),
+      ])
+    : summarizeScan(scanned, catalog);
   const report = buildScanReport({
     version: toolVersion(),
     startedAt,
@@ -56,9 +65,7 @@ export async function runScan(paths: string[], options: ScanOptions): Promise<nu
     checkIds: checks.map((c) => c.id),
     results,
     failOn: failOn as Severity | 'none',
-    ownership: summarizeOwnership(
-      userConfig ? [applyUserConfig(mergeMaps(maps), userConfig, catalog)] : maps,
-    ),
+    ownership,
     ...(live
       ? {
           live: {

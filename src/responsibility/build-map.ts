@@ -9,6 +9,7 @@ import { describeResource } from '../engine/run-checks.js';
 import type { Inventory, UnmodeledResource } from '../model/inventory.js';
 import type { CheckResult, ResultResource } from '../model/result.js';
 import { applyUserConfig } from './apply-user-config.js';
+import { groupResults } from './group-results.js';
 import { type Resolved, resolveResource } from './resolve.js';
 import { awsManagedKeyRefs } from './resource-facts.js';
 import { customerHasPart, evidenceOf, headlineOf, statusFor } from './status.js';
@@ -147,34 +148,7 @@ export function buildResponsibilityMap(
   catalog: Catalog,
   options: BuildOptions = {},
 ): ResponsibilityMap {
-  const warnings: string[] = [];
-  const resourceIds = new Set(inventory.resources.map((r) => r.id));
-  // Results grouped by resource and area; account-scoped areas pool results from every resource.
-  const byResource = new Map<string, Map<string, CheckResult[]>>();
-  const byAccountArea = new Map<string, CheckResult[]>();
-  for (const result of results) {
-    const area = catalog.areaById.get(result.area);
-    if (!area) {
-      warnings.push(
-        `check ${result.checkId} reports area "${result.area}", which the catalog does not define`,
-      );
-      continue;
-    }
-    if (!resourceIds.has(result.resource.id)) {
-      warnings.push(
-        `check ${result.checkId} reports on ${result.resource.id}, which is not in the inventory`,
-      );
-      continue;
-    }
-    let map = byAccountArea;
-    if (area.scope !== 'account') {
-      map = byResource.get(result.resource.id) ?? new Map<string, CheckResult[]>();
-      byResource.set(result.resource.id, map);
-    }
-    const list = map.get(area.id);
-    if (list) list.push(result);
-    else map.set(area.id, [result]);
-  }
+  const { byResource, byAccountArea, warnings } = groupResults(inventory, results, catalog);
 
   const awsManaged = awsManagedKeyRefs(inventory.resources);
   const resources: ResourceResponsibility[] = [];

@@ -1,5 +1,6 @@
 import type { Owner } from '../catalog/schema.js';
 import { isCustomerStatus } from './status.js';
+import type { ResultResource } from '../model/result.js';
 import type { AreaResponsibility, CustomerStatus, ResponsibilityMap } from './types.js';
 
 /** One area the customer has a part in, as the scan report lists it. */
@@ -67,22 +68,45 @@ export function summarizeOwnership(maps: readonly ResponsibilityMap[]): Ownershi
   const resources: ResourceOwnership[] = maps.flatMap((map) =>
     map.resources
       .filter((r) => r.assessed)
-      .map((r) => ({
-        resourceId: r.resource.id,
-        type: r.resource.type,
-        name: r.resource.name,
-        ...(r.resource.source.file ? { file: r.resource.source.file } : {}),
-        service: r.service,
-        category: r.category,
-        providerAreas: providerAreas(r.areas),
-        customerAreas: customerAreas(r.areas),
-      })),
+      .map((r) =>
+        ownershipOf(r.resource, r.service, r.category, providerAreas(r.areas), customerAreas(r.areas)),
+      ),
   );
-  // Account-wide areas are answered once, whatever the number of templates: worst status wins.
+  return assembleSummary(
+    resources,
+    maps.map((map) => customerAreas(map.account)),
+  );
+}
+
+export function ownershipOf(
+  resource: ResultResource,
+  service: string,
+  category: string,
+  provider: string[],
+  customer: CustomerArea[],
+): ResourceOwnership {
+  return {
+    resourceId: resource.id,
+    type: resource.type,
+    name: resource.name,
+    ...(resource.source.file ? { file: resource.source.file } : {}),
+    service,
+    category,
+    providerAreas: provider,
+    customerAreas: customer,
+  };
+}
+
+/** The totals and the headline; account-wide areas are answered once, whatever the number of sources. */
+export function assembleSummary(
+  resources: ResourceOwnership[],
+  accountPerSource: ReadonlyArray<readonly CustomerArea[]>,
+): OwnershipSummary {
+  // Worst status wins across sources.
   const account = new Map<string, CustomerArea>();
   const rank: Record<CustomerStatus, number> = { failing: 3, unverified: 2, attested: 1, verified: 0 };
-  for (const map of maps) {
-    for (const area of customerAreas(map.account)) {
+  for (const areas of accountPerSource) {
+    for (const area of areas) {
       const seen = account.get(area.area);
       if (!seen) account.set(area.area, area);
       else {
