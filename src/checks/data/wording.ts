@@ -15,6 +15,7 @@ export function listing(items: readonly string[]): string {
 
 /** A template token as a reader would say it: `{{Key}}` is the resource Key, `{{unresolved:..}}` unknown. */
 export function shown(value: string): string {
+  if (!value.includes('{{')) return value;
   return value.replace(/\{\{unresolved:[^}]*\}\}/g, '(set at deployment)').replace(/\{\{([^}]+)\}\}/g, '$1');
 }
 

@@ -197,7 +197,7 @@ function resolveSub(rawArg: unknown, ctx: ResolverContext): Resolved {
     }
   }
   if (typeof template !== 'string') return new Unresolved('malformed Fn::Sub');
-  return template.replace(/\$\{([^}]*)\}/g, (_match, expression: string) => {
+  const substitute = (expression: string): string => {
     if (expression.startsWith('!')) return `\${${expression.slice(1)}}`;
     const name = expression.trim();
     if (name in variables) return asStringPart(variables[name], name);
@@ -207,7 +207,17 @@ function resolveSub(rawArg: unknown, ctx: ResolverContext): Resolved {
     }
     const value = resolveRef(name, ctx);
     return value === NO_VALUE ? '' : asStringPart(value, name);
-  });
+  };
+  // `${...}` scanned by hand: templates hold thousands of these, and this is the whole grammar.
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = template.indexOf('${', from);
+    const close = open < 0 ? -1 : template.indexOf('}', open + 2);
+    if (close < 0) return out + template.slice(from);
+    out += template.slice(from, open) + substitute(template.slice(open + 2, close));
+    from = close + 1;
+  }
 }
 
 function resolveJoin(rawArg: unknown, ctx: ResolverContext): Resolved {
