@@ -89,10 +89,9 @@ export function runChecks(
   for (const check of checks) {
     for (const type of check.resourceTypes) {
       for (const resource of byType.get(type) ?? []) {
-        let verdicts: Verdict[];
+        let outcome: Verdict | Verdict[];
         try {
-          const outcome = check.evaluate(resource as never, context);
-          verdicts = Array.isArray(outcome) ? outcome : [outcome];
+          outcome = check.evaluate(resource as never, context);
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
           results.push({
@@ -102,7 +101,8 @@ export function runChecks(
           });
           continue;
         }
-        for (const verdict of verdicts) results.push(toResult(check, resource, verdict));
+        if (!Array.isArray(outcome)) results.push(toResult(check, resource, outcome));
+        else for (const verdict of outcome) results.push(toResult(check, resource, verdict));
       }
     }
   }

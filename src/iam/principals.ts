@@ -46,12 +46,43 @@ function inline(p: InlinePolicy, owner: string): NamedPolicy {
   return documentPolicy(p.via ? `${p.via}` : `${owner}/${p.name}`, p.document);
 }
 
-/** Finds a template or live resource named by `{{LogicalId}}`, ARN or name. */
+/** Resources by type and by each way a policy reference may name them, with their inventory order. */
+interface NameIndex {
+  byId: Map<string, number>;
+  byArn: Map<string, number>;
+  byName: Map<string, number>;
+}
+const nameIndexes = new WeakMap<Inventory, Map<string, NameIndex>>();
+
+function nameIndex(inventory: Inventory, type: string): NameIndex {
+  let byType = nameIndexes.get(inventory);
+  if (!byType) {
+    byType = new Map();
+    nameIndexes.set(inventory, byType);
+  }
+  let index = byType.get(type);
+  if (!index) {
+    index = { byId: new Map(), byArn: new Map(), byName: new Map() };
+    inventory.resources.forEach((r, at) => {
+      if (r.type !== type || !index) return;
+      if (!index.byId.has(r.id)) index.byId.set(r.id, at);
+      if (r.arn && !index.byArn.has(r.arn)) index.byArn.set(r.arn, at);
+      if (!index.byName.has(r.name)) index.byName.set(r.name, at);
+    });
+    byType.set(type, index);
+  }
+  return index;
+}
+
+/**
+ * Finds a template or live resource named by `{{LogicalId}}`, ARN or name: the first in inventory
+ * order, through an index, since every principal's managed policies and groups are looked up.
+ */
 function find<T extends Resource>(inventory: Inventory, ref: string, type: T['type']): T | undefined {
-  const id = logicalIdOf(ref);
-  return inventory.resources.find(
-    (r): r is T => r.type === type && (r.id === (id ?? ref) || r.arn === ref || r.name === ref),
-  );
+  const index = nameIndex(inventory, type);
+  const hits = [index.byId.get(logicalIdOf(ref) ?? ref), index.byArn.get(ref), index.byName.get(ref)];
+  const first = Math.min(...hits.map((at) => at ?? Number.POSITIVE_INFINITY));
+  return Number.isFinite(first) ? (inventory.resources[first] as T) : undefined;
 }
 
 function managed(inventory: Inventory, arn: Value<string>): NamedPolicy {

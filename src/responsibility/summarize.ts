@@ -85,16 +85,27 @@ export function ownershipOf(
   provider: string[],
   customer: CustomerArea[],
 ): ResourceOwnership {
-  return {
-    resourceId: resource.id,
-    type: resource.type,
-    name: resource.name,
-    ...(resource.source.file ? { file: resource.source.file } : {}),
-    service,
-    category,
-    providerAreas: provider,
-    customerAreas: customer,
-  };
+  const file = resource.source.file;
+  return file
+    ? {
+        resourceId: resource.id,
+        type: resource.type,
+        name: resource.name,
+        file,
+        service,
+        category,
+        providerAreas: provider,
+        customerAreas: customer,
+      }
+    : {
+        resourceId: resource.id,
+        type: resource.type,
+        name: resource.name,
+        service,
+        category,
+        providerAreas: provider,
+        customerAreas: customer,
+      };
 }
 
 /** The totals and the headline; account-wide areas are answered once, whatever the number of sources. */
