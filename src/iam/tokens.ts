@@ -16,8 +16,6 @@ export interface TokenPart {
   kind: TokenKind;
 }
 
-const TOKEN_RE = /\{\{(?:(?!\}\}).)*\}\}/g;
-
 export function tokenKind(token: string): TokenKind {
   if (token.startsWith('{{unresolved:')) return 'unresolved';
   if (token.startsWith('{{AWS::')) return 'pseudo';
@@ -28,18 +26,44 @@ export function hasToken(s: string): boolean {
   return s.includes('{{');
 }
 
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * Where the next token starts and ends (`{{` to the first `}}`, on one line), from `from` on;
+ * scanned by hand, as every policy string and ARN of a template passes here.
+ */
+function nextToken(s: string, from: number): { start: number; end: number } | undefined {
+  for (let start = s.indexOf('{{', from); start >= 0; start = s.indexOf('{{', start + 1)) {
+    const close = s.indexOf('}}', start + 2);
+    if (close < 0) return undefined;
+    if (!LINE_BREAK.test(s.slice(start + 2, close))) return { start, end: close + 2 };
+  }
+  return undefined;
+}
+
 /** Splits a string into literal text and tokens, in order. */
 export function splitTokens(s: string): Array<string | TokenPart> {
   const out: Array<string | TokenPart> = [];
   let last = 0;
-  for (const m of s.matchAll(TOKEN_RE)) {
-    const at = m.index ?? 0;
-    if (at > last) out.push(s.slice(last, at));
-    out.push({ token: m[0], kind: tokenKind(m[0]) });
-    last = at + m[0].length;
+  for (let t = nextToken(s, 0); t; t = nextToken(s, t.end)) {
+    if (t.start > last) out.push(s.slice(last, t.start));
+    const token = s.slice(t.start, t.end);
+    out.push({ token, kind: tokenKind(token) });
+    last = t.end;
   }
   if (last < s.length) out.push(s.slice(last));
   return out;
+}
+
+/** Replaces each token by what `replace` gives for it. */
+function replaceTokens(s: string, replace: (token: string) => string): string {
+  let out = '';
+  let last = 0;
+  for (let t = nextToken(s, 0); t; t = nextToken(s, t.end)) {
+    out += s.slice(last, t.start) + replace(s.slice(t.start, t.end));
+    last = t.end;
+  }
+  return last === 0 ? s : out + s.slice(last);
 }
 
 /** True when the string holds a value known only at deploy time. */
@@ -72,9 +96,7 @@ export function expandTokens(s: string, resolve: TokenResolver | undefined): str
   if (cached !== undefined) return cached;
   let out: string = s;
   for (let depth = 0; depth < 4 && hasToken(out); depth++) {
-    const next: string = out.replace(TOKEN_RE, (t) =>
-      tokenKind(t) === 'unresolved' ? t : (resolve(t) ?? t),
-    );
+    const next: string = replaceTokens(out, (t) => (tokenKind(t) === 'unresolved' ? t : (resolve(t) ?? t)));
     if (next === out) break;
     out = next;
   }

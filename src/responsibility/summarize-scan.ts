@@ -58,12 +58,9 @@ function serviceBase(serviceAreas: ReadonlyMap<string, Resolved>): ServiceBase {
         customer.push(Object.freeze(customerArea(id, owner, [])));
       }
     }
-    // Shared by every resource of the service that has no evidence: frozen, never changed.
-    base = {
-      provider: Object.freeze(provider) as string[],
-      customer: Object.freeze(customer),
-      customerIndex,
-    };
+    // The provider list is shared by every resource of the service (frozen); the customer list is
+    // copied per resource and patched (not frozen: copying a frozen array is V8's slow path).
+    base = { provider: Object.freeze(provider) as string[], customer, customerIndex };
     bases.set(serviceAreas, base);
   }
   return base;
@@ -99,15 +96,12 @@ function summarizeResources(inventory: Inventory, results: readonly CheckResult[
       continue;
     }
     const base = serviceBase(resolved.serviceAreas);
-    let customer = base.customer as CustomerArea[];
-    if (found) {
-      customer = customer.slice();
-      for (const [areaId, evidence] of found) {
-        const at = base.customerIndex.get(areaId);
-        const entry = at === undefined ? undefined : customer[at];
-        if (at !== undefined && entry) customer[at] = customerArea(areaId, entry.owner, evidence);
-      }
-    }
+    const customer = base.customer.slice();
+    found?.forEach((evidence, areaId) => {
+      const at = base.customerIndex.get(areaId);
+      const entry = at === undefined ? undefined : customer[at];
+      if (at !== undefined && entry) customer[at] = customerArea(areaId, entry.owner, evidence);
+    });
     resources.push(ownershipOf(describeResource(resource), service, category, base.provider, customer));
   }
   const account: CustomerArea[] = [];

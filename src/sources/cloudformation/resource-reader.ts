@@ -84,7 +84,11 @@ export class ResourceReader {
     return this.get(path) !== undefined;
   }
 
+  private resourceSource: SourceRef | undefined;
+
   source(path: PropertyPath = []): SourceRef {
+    // The resource's own line is asked for by most of its defaulted values.
+    if (path.length === 0) return (this.resourceSource ??= this.ctx.sourceOf(this.logicalId, path, true));
     return this.ctx.sourceOf(this.logicalId, path, true);
   }
 
