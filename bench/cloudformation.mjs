@@ -27,6 +27,10 @@ console.log(
 );
 console.log(`parse      ${median('parseMs').toFixed(0).padStart(6)} ms`);
 console.log(`evaluate   ${median('evaluateMs').toFixed(0).padStart(6)} ms`);
+console.log(`  checks     ${median('checksMs').toFixed(0).padStart(4)} ms  (${first.checks} checks)`);
+console.log(
+  `  ownership  ${median('ownershipMs').toFixed(0).padStart(4)} ms  (who owns what, per resource and area)`,
+);
 console.log(
   `json       ${median('jsonMs').toFixed(0).padStart(6)} ms  (${(first.jsonBytes / 1024 / 1024).toFixed(1)} MB)`,
 );

@@ -13,6 +13,7 @@ const t0 = performance.now();
 const inventory = await loadTemplateFile(file);
 const t1 = performance.now();
 const results = runChecks(inventory, ALL_CHECKS);
+const tChecks = performance.now();
 // As `whoowns scan` does without a whoowns.yaml (src/cli/scan-command.ts).
 const ownership = summarizeScan([{ inventory, results }], loadCatalog());
 const t2 = performance.now();
@@ -33,9 +34,12 @@ process.stdout.write(
   JSON.stringify({
     resources: inventory.resources.length + inventory.unmodeled.length,
     results: results.length,
+    checks: ALL_CHECKS.length,
     jsonBytes: json.length,
     parseMs: t1 - t0,
     evaluateMs: t2 - t1,
+    checksMs: tChecks - t1,
+    ownershipMs: t2 - tChecks,
     jsonMs: t3 - t2,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
   }),
