@@ -168,10 +168,9 @@ function evaluateStep(
 ): StepEvidence | undefined {
   let best: { action: string; target: string; decision: Decision } | undefined;
   for (const name of step.anyOf) {
-    const action = lookupAction(name);
-    if (!action) continue;
+    const key = name.toLowerCase();
     // A role that attaches a policy to itself needs no sts:AssumeRole to use it.
-    if (kind === 'self' && p.kind === 'role' && action.key === 'sts:assumerole') {
+    if (kind === 'self' && p.kind === 'role' && key === 'sts:assumerole') {
       return {
         action: name,
         target: p.arn,
@@ -180,8 +179,11 @@ function evaluateStep(
         dependsOn: [],
       };
     }
-    // Without an Allow that names the action no target can be allowed: skip the (many) targets.
-    if (!mayGrantService(p, action.service) || !mayAllow(inventory, p, action.name)) continue;
+    // Without an Allow that names the action no target can be allowed: skip the (many) targets,
+    // and, when no policy names the service at all, the service's action catalog too.
+    if (!mayGrantService(p, key.slice(0, key.indexOf(':')))) continue;
+    const action = lookupAction(name);
+    if (!action || !mayAllow(inventory, p, action.name)) continue;
     const context = identityContext(
       step.passedToService ? { 'iam:PassedToService': step.passedToService } : {},
     );

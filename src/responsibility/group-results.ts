@@ -36,8 +36,12 @@ export function groupResults(
     }
     let map = byAccountArea;
     if (area.scope !== 'account') {
-      map = byResource.get(result.resource.id) ?? new Map<string, CheckResult[]>();
-      byResource.set(result.resource.id, map);
+      let own = byResource.get(result.resource.id);
+      if (!own) {
+        own = new Map<string, CheckResult[]>();
+        byResource.set(result.resource.id, own);
+      }
+      map = own;
     }
     const list = map.get(area.id);
     if (list) list.push(result);
