@@ -5,7 +5,6 @@
  * the values only the customer's callers carry: the customer's organization id, a source ARN or
  * account of the customer's, a VPC endpoint, an external id.
  */
-import { actionsOf, sampleArn } from './action-catalog.js';
 import { type KeyState, makeContext, type RequestContext } from './context.js';
 import type { NamedPolicy } from './evaluate.js';
 
@@ -45,43 +44,36 @@ export function strangerContext(
   return makeContext(extra, keyState);
 }
 
-/** Services that call other services on a customer's behalf (the confused-deputy route). */
-const SOURCE_SERVICES = [
-  'cloudfront',
-  's3',
-  'sns',
-  'sqs',
-  'lambda',
-  'events',
-  'logs',
-  'cloudtrail',
-  'config',
-  'apigateway',
-  'elasticloadbalancing',
-  'ses',
-  'iot',
-  'kinesis',
-  'firehose',
-  'states',
-  'codebuild',
-  'ec2',
-  'cloudwatch',
-  'backup',
+/**
+ * The stranger's own resources, one per service that calls other services on its owner's behalf
+ * (the confused-deputy route), as the aws:SourceArn of those calls: a bucket sending events, a
+ * topic or rule delivering, a function, an API stage invoking Lambda, a trail or log group
+ * writing, a state machine, a build project, an alarm, a backup vault. Each is the kind of
+ * resource AWS names in SourceArn for that service; written out because they are facts about AWS,
+ * and deriving them from the action catalog meant loading twenty services' actions on every scan.
+ */
+const STRANGER_SOURCE_ARNS: readonly string[] = [
+  `arn:aws:cloudfront::${STRANGER_ACCOUNT}:distribution/whoowns-stranger`,
+  'arn:aws:s3:::whoowns-stranger',
+  `arn:aws:sns:us-east-1:${STRANGER_ACCOUNT}:whoowns-stranger`,
+  `arn:aws:sqs:us-east-1:${STRANGER_ACCOUNT}:whoowns-stranger`,
+  `arn:aws:lambda:us-east-1:${STRANGER_ACCOUNT}:function:whoowns-stranger`,
+  `arn:aws:events:us-east-1:${STRANGER_ACCOUNT}:rule/whoowns-stranger`,
+  `arn:aws:logs:us-east-1:${STRANGER_ACCOUNT}:log-group:whoowns-stranger`,
+  `arn:aws:cloudtrail:us-east-1:${STRANGER_ACCOUNT}:trail/whoowns-stranger`,
+  `arn:aws:config:us-east-1:${STRANGER_ACCOUNT}:config-rule/whoowns-stranger`,
+  `arn:aws:execute-api:us-east-1:${STRANGER_ACCOUNT}:whoowns-stranger/prod/GET/`,
+  `arn:aws:elasticloadbalancing:us-east-1:${STRANGER_ACCOUNT}:targetgroup/whoowns-stranger/0123456789abcdef`,
+  `arn:aws:ses:us-east-1:${STRANGER_ACCOUNT}:configuration-set/whoowns-stranger`,
+  `arn:aws:iot:us-east-1:${STRANGER_ACCOUNT}:rule/whoowns_stranger`,
+  `arn:aws:kinesis:us-east-1:${STRANGER_ACCOUNT}:stream/whoowns-stranger`,
+  `arn:aws:firehose:us-east-1:${STRANGER_ACCOUNT}:deliverystream/whoowns-stranger`,
+  `arn:aws:states:us-east-1:${STRANGER_ACCOUNT}:stateMachine:whoowns-stranger`,
+  `arn:aws:codebuild:us-east-1:${STRANGER_ACCOUNT}:project/whoowns-stranger`,
+  `arn:aws:ec2:us-east-1:${STRANGER_ACCOUNT}:instance/i-0123456789abcdef0`,
+  `arn:aws:cloudwatch:us-east-1:${STRANGER_ACCOUNT}:alarm:whoowns-stranger`,
+  `arn:aws:backup:us-east-1:${STRANGER_ACCOUNT}:backup-vault:whoowns-stranger`,
 ];
-
-let sources: string[] | undefined;
-
-/** ARNs of resources the stranger owns, one per service, as aws:SourceArn values of their requests. */
-function strangerSourceArns(): string[] {
-  sources ??= SOURCE_SERVICES.flatMap((svc) => {
-    const action = actionsOf(svc).find((a) => a.resourceTypes.length > 0);
-    const arn =
-      action &&
-      sampleArn(action, { region: 'us-east-1', account: STRANGER_ACCOUNT, name: 'whoowns-stranger' });
-    return arn ? [arn] : [];
-  });
-  return sources;
-}
 
 const contexts = new Map<string, RequestContext[]>();
 
@@ -106,7 +98,7 @@ export function strangerContexts(
         'aws:SourceAccount': STRANGER_ACCOUNT,
         'aws:SourceOwner': STRANGER_ACCOUNT,
         'aws:SourceOrgID': STRANGER_ORG,
-        'aws:SourceArn': strangerSourceArns(),
+        'aws:SourceArn': STRANGER_SOURCE_ARNS,
       }),
     ];
     if (contexts.size > 1000) contexts.clear();
