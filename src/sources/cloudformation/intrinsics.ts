@@ -14,6 +14,20 @@ export class Unresolved {
   constructor(readonly reason: string) {}
 }
 
+/**
+ * A parameter CloudFormation reads from SSM Parameter Store at deploy time: its value is unknown,
+ * but the parameter's name is not, and some names say what the value is (the public
+ * `/aws/service/ami-amazon-linux-latest/al2023-ami-...` parameters always hold Amazon Linux 2023 AMIs).
+ */
+export class SsmParameterValue extends Unresolved {
+  constructor(
+    reason: string,
+    readonly parameterName: string | undefined,
+  ) {
+    super(reason);
+  }
+}
+
 /** AWS::NoValue: the property is removed. */
 export const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type {
+  Ec2Instance,
   EcrRepository,
   IamRole,
   RdsDbInstance,
@@ -129,6 +130,39 @@ Resources:
     expect(secret.policy.known && secret.policy.value?.statements).toHaveLength(1);
     expect(byId<EcrRepository>(inv, 'Repo').policy).toMatchObject({ known: true, value: null });
     expect(inv.unmodeled).toEqual([]);
+  });
+
+  it('defaults HttpTokens from the AMI: required on Amazon Linux 2023, optional elsewhere', () => {
+    const template = (imageId: string, parameter?: string, given?: string) =>
+      loadTemplateText(
+        [
+          ...(parameter
+            ? [
+                'Parameters:',
+                '  Ami:',
+                '    Type: AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>',
+                `    Default: ${parameter}`,
+              ]
+            : []),
+          'Resources:',
+          '  I:',
+          '    Type: AWS::EC2::Instance',
+          '    Properties:',
+          `      ImageId: ${imageId}`,
+        ].join('\n'),
+        'i.yaml',
+        given ? { parameters: { Ami: given } } : {},
+      );
+    const tokens = (inventory: ReturnType<typeof template>) =>
+      byId<Ec2Instance>(inventory, 'I').metadataHttpTokens;
+    const al2023 = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64';
+    const al2 = '/aws/service/ami-amazon-linux-latest/amzn2-ami-hvm-x86_64-gp2';
+    expect(tokens(template('!Ref Ami', al2023))).toMatchObject({ value: 'required', origin: 'default' });
+    expect(tokens(template(`'{{resolve:ssm:${al2023}}}'`))).toMatchObject({ value: 'required' });
+    expect(tokens(template('!Ref Ami', al2))).toMatchObject({ value: 'optional', origin: 'default' });
+    // A value given at deploy time replaces the default parameter name.
+    expect(tokens(template('!Ref Ami', al2023, al2))).toMatchObject({ value: 'optional' });
+    expect(tokens(template('ami-0abcdef1234567890'))).toMatchObject({ value: 'optional' });
   });
 
   it('leaves out resources whose condition is false, and lists them', () => {

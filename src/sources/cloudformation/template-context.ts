@@ -1,5 +1,5 @@
 import type { SourceRef } from '../../model/value.js';
-import { evaluateCondition, type ResolverContext, Unresolved } from './intrinsics.js';
+import { evaluateCondition, type ResolverContext, SsmParameterValue, Unresolved } from './intrinsics.js';
 import type { LineIndex } from './parse-template.js';
 
 export interface TemplateBody {
@@ -45,7 +45,11 @@ function parameterValue(
 ): unknown {
   const type = typeof declaration.Type === 'string' ? declaration.Type : 'String';
   if (type.startsWith('AWS::SSM::Parameter::Value')) {
-    return new Unresolved(`parameter ${name} is read from SSM Parameter Store at deploy time`);
+    const path = given ?? declaration.Default;
+    return new SsmParameterValue(
+      `parameter ${name} is read from SSM Parameter Store at deploy time`,
+      typeof path === 'string' ? path : undefined,
+    );
   }
   const raw = given ?? declaration.Default;
   if (raw === undefined || raw === null)

@@ -15,6 +15,7 @@ import {
   ResourceReader,
 } from '../resource-reader.js';
 import { baseOf, LIVE_ONLY, readName } from './common.js';
+import { SsmParameterValue } from '../intrinsics.js';
 
 const HTTP_TOKENS = asOneOf(['required', 'optional'] as const);
 
@@ -23,15 +24,33 @@ function readMetadataTokens(r: ResourceReader): Value<'required' | 'optional'> {
   if (r.has(['MetadataOptions', 'HttpTokens']))
     return r.read(['MetadataOptions', 'HttpTokens'], HTTP_TOKENS, 'optional');
   const templateId = r.referencedLogicalId(['LaunchTemplate', 'LaunchTemplateId']);
+  let imageId = r.get(['ImageId']);
   if (templateId && r.ctx.body.Resources[templateId]?.Type === 'AWS::EC2::LaunchTemplate') {
     const lt = new ResourceReader(r.ctx, templateId, 'AWS::EC2::LaunchTemplate');
     const path = ['LaunchTemplateData', 'MetadataOptions', 'HttpTokens'];
     if (lt.has(path)) return lt.read(path, HTTP_TOKENS, 'optional');
+    imageId ??= lt.get(['LaunchTemplateData', 'ImageId']);
   } else if (r.has(['LaunchTemplate'])) {
     return unknown('set by a launch template outside this file', r.source(['LaunchTemplate']));
   }
-  // Without a setting the instance allows IMDSv1, unless the AMI or the account default says otherwise.
+  // Without a setting the AMI decides: AMIs registered with ImdsSupport v2.0 launch with tokens
+  // required (unless an account-level metadata default says otherwise); others allow IMDSv1.
+  if (isImdsV2Ami(imageId)) return awsDefault('required', r.source(['ImageId']));
   return awsDefault('optional', r.source());
+}
+
+/**
+ * Amazon Linux 2023 AMIs are registered with ImdsSupport v2.0
+ * (https://docs.aws.amazon.com/linux/al2023/ug/imdsv2.html). A template names them through the
+ * public SSM parameters, as a parameter of an SSM type or a `{{resolve:ssm:...}}` reference.
+ */
+const AL2023_PARAMETER = /^\/aws\/service\/ami-amazon-linux-latest\/al2023-ami-/;
+
+function isImdsV2Ami(imageId: unknown): boolean {
+  if (imageId instanceof SsmParameterValue) return AL2023_PARAMETER.test(imageId.parameterName ?? '');
+  if (typeof imageId !== 'string') return false;
+  const reference = /^\{\{resolve:ssm:([^:}]+)(?::\d+)?\}\}$/.exec(imageId.trim());
+  return reference?.[1] !== undefined && AL2023_PARAMETER.test(reference[1]);
 }
 
 /** Public IPv4 at launch: the primary interface decides, else the subnet's MapPublicIpOnLaunch. */
