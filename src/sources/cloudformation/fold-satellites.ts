@@ -6,11 +6,34 @@ import { readSecurityGroupRule } from './mappers/ec2.js';
 import { asString, logicalIdOfToken, ResourceReader } from './resource-reader.js';
 import type { TemplateContext } from './template-context.js';
 
+/** The property that names a resource of each type a satellite may point at by name. */
+const NAME_PROPERTY: Partial<Record<ResourceType, string>> = {
+  'AWS::S3::Bucket': 'BucketName',
+  'AWS::IAM::Role': 'RoleName',
+  'AWS::IAM::User': 'UserName',
+  'AWS::IAM::Group': 'GroupName',
+  'AWS::SNS::Topic': 'TopicName',
+  'AWS::SQS::Queue': 'QueueName',
+  'AWS::Lambda::Function': 'FunctionName',
+  'AWS::SecretsManager::Secret': 'Name',
+};
+
 /** Finds the modeled resource a satellite points at: by `{{LogicalId}}` token, name or ARN. */
 class TargetIndex {
   private readonly byId = new Map<string, Resource>();
-  constructor(resources: readonly Resource[]) {
-    for (const r of resources) this.byId.set(r.id, r);
+  /**
+   * Names as the template spells them, deploy-time parts included (`{{unresolved:AppName}}-logs`):
+   * a policy whose Bucket is the same `!Sub` as a bucket's BucketName names that bucket.
+   */
+  private readonly bySpelledName = new Map<string, Resource>();
+  constructor(ctx: TemplateContext, resources: readonly Resource[]) {
+    for (const r of resources) {
+      this.byId.set(r.id, r);
+      const property = NAME_PROPERTY[r.type];
+      const spelled = property ? new ResourceReader(ctx, r.id, r.type).get([property]) : undefined;
+      if (typeof spelled === 'string' && !this.bySpelledName.has(`${r.type} ${spelled}`))
+        this.bySpelledName.set(`${r.type} ${spelled}`, r);
+    }
   }
 
   find<T extends ResourceType>(reference: unknown, type: T): ResourceOfType<T> | undefined {
@@ -20,6 +43,8 @@ class TargetIndex {
       return found?.type === type ? (found as ResourceOfType<T>) : undefined;
     }
     if (typeof reference !== 'string') return undefined;
+    const spelled = this.bySpelledName.get(`${type} ${reference}`);
+    if (spelled) return spelled as ResourceOfType<T>;
     const wanted = displayName(reference);
     for (const r of this.byId.values()) {
       if (
@@ -226,7 +251,7 @@ export function foldSatellites(
   satellites: ReadonlyArray<{ logicalId: string; type: string }>,
   resources: readonly Resource[],
 ): UnmodeledResource[] {
-  const index = new TargetIndex(resources);
+  const index = new TargetIndex(ctx, resources);
   const orphans: UnmodeledResource[] = [];
   for (const { logicalId, type } of satellites) {
     const reader = new ResourceReader(ctx, logicalId, type);

@@ -77,6 +77,32 @@ describe('loading a CloudFormation template', () => {
     expect(inv.unmodeled.map((u) => u.id)).toEqual(['Elsewhere']);
   });
 
+  it('folds a bucket policy into the bucket whose name it spells the same way, deploy-time parts included', () => {
+    const inventory = loadTemplateText(
+      [
+        'Parameters:',
+        '  AppName: { Type: String }',
+        'Resources:',
+        '  Data:',
+        '    Type: AWS::S3::Bucket',
+        '    Properties: { BucketName: !Sub "${AppName}-${AWS::Region}-data" }',
+        '  DataPolicy:',
+        '    Type: AWS::S3::BucketPolicy',
+        '    Properties:',
+        '      Bucket: !Sub "${AppName}-${AWS::Region}-data"',
+        '      PolicyDocument: { Statement: [{ Effect: Deny, Principal: "*", Action: "s3:*", Resource: "*" }] }',
+        '  OtherPolicy:',
+        '    Type: AWS::S3::BucketPolicy',
+        '    Properties:',
+        '      Bucket: !Sub "${AppName}-other"',
+        '      PolicyDocument: { Statement: [{ Effect: Deny, Principal: "*", Action: "s3:*", Resource: "*" }] }',
+      ].join('\n'),
+      'p.yaml',
+    );
+    expect(byId<S3Bucket>(inventory, 'Data').policy).toMatchObject({ known: true, origin: 'explicit' });
+    expect(inventory.unmodeled.map((u) => u.id)).toEqual(['OtherPolicy']);
+  });
+
   it('folds AWS::IAM::RolePolicy and AWS::IAM::Policy into the role they name', () => {
     const inv = loadTemplateText(
       `Resources:
