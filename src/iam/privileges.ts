@@ -104,8 +104,23 @@ export const SENSITIVE_SERVICES: readonly string[] = [
 
 const LEVELS: ReadonlySet<AccessLevel> = new Set(['Write', 'Permissions management']);
 
+/**
+ * What the SSM agent on an instance reports about that instance: AWS's own instance policy
+ * (AmazonSSMManagedInstanceCore) grants these on "*", since the agent acts only on the instance
+ * it runs on. Holding them on "*" gives nothing of anyone else's away.
+ */
+const INSTANCE_AGENT_ACTIONS: ReadonlySet<string> = new Set([
+  'ssm:updateinstanceinformation',
+  'ssm:updateinstanceassociationstatus',
+  'ssm:updateassociationstatus',
+  'ssm:putinventory',
+  'ssm:putcomplianceitems',
+  'ssm:putconfigurepackageresult',
+]);
+
 function coveredActions(s: PolicyStatement): ActionInfo[] {
-  const sensitive = (a: ActionInfo) => LEVELS.has(a.accessLevel) && a.resourceTypes.length > 0;
+  const sensitive = (a: ActionInfo) =>
+    LEVELS.has(a.accessLevel) && a.resourceTypes.length > 0 && !INSTANCE_AGENT_ACTIONS.has(a.key);
   if (s.action) {
     return s.action
       .flatMap((pattern) => expandAction(pattern).actions)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IamUser, Resource } from '../../model/resources/index.js';
 import { explicit, unknown } from '../../model/value.js';
 import { iamNoPrivilegeEscalation } from './iam-no-privilege-escalation.js';
+import { iamNoSensitiveWriteOnAllResources } from './iam-no-sensitive-write-on-all-resources.js';
 import { iamRoleTrustExternalAccount } from './iam-role-trust-external-account.js';
 import { iamRoleUnused } from './iam-role-unused.js';
 import { ACCOUNT, docOf, org, role, run, src, status } from './test-inventory.js';
@@ -124,5 +125,24 @@ describe('iam-no-privilege-escalation', () => {
     expect(status(run(iamNoPrivilegeEscalation, user(passToLambda)))).toBe('FAIL');
     const bounded = user(passToLambda, 'arn:aws:iam::111111111111:policy/boundary');
     expect(status(run(iamNoPrivilegeEscalation, bounded, { others: [boundaryPolicy] }))).toBe('PASS');
+  });
+});
+
+describe('iam-no-sensitive-write-on-all-resources', () => {
+  const withPolicy = (statement: Record<string, unknown>) =>
+    role('worker', {
+      inlinePolicies: [{ name: 'p', document: docOf(statement), source: src }],
+    });
+  it('fails write access to every resource of a sensitive service', () => {
+    const writer = withPolicy({ Effect: 'Allow', Action: 'ssm:SendCommand', Resource: '*' });
+    expect(status(run(iamNoSensitiveWriteOnAllResources, writer))).toBe('FAIL');
+  });
+  it("passes the SSM agent's own reporting actions on every resource, as AWS's instance policy grants them", () => {
+    const agent = withPolicy({
+      Effect: 'Allow',
+      Action: ['ssm:UpdateInstanceInformation', 'ssm:PutInventory', 'ssm:UpdateInstanceAssociationStatus'],
+      Resource: '*',
+    });
+    expect(status(run(iamNoSensitiveWriteOnAllResources, agent))).toBe('PASS');
   });
 });
