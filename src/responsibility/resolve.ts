@@ -76,6 +76,8 @@ function resolveServiceLevel(service: Service, catalog: Catalog): ReadonlyMap<st
   return areas;
 }
 
+const NO_EDITS: ReadonlySet<string> = new Set();
+
 /** Returns a string when the catalog cannot resolve the resource (a catalog gap, reported as a warning). */
 export function resolveResource(
   subject: ConditionSubject,
@@ -89,11 +91,12 @@ export function resolveResource(
   // Copy-on-write, twice: the map is copied on the first edit, and each entry when it is edited,
   // so most resources (no variant, no fact) share the service's map outright.
   let areas: ReadonlyMap<string, Resolved> = shared;
-  const own = new Set<string>();
+  let own: Set<string> | undefined;
   const edit = (areaId: string): Resolved | undefined => {
     const r = areas.get(areaId);
-    if (!r || own.has(areaId)) return r;
+    if (!r || own?.has(areaId)) return r;
     if (areas === shared) areas = new Map(shared);
+    own ??= new Set();
     const { shared: _shared, ...rest } = r;
     const copy: Resolved = { ...rest, trail: [...r.trail] };
     (areas as Map<string, Resolved>).set(areaId, copy);
@@ -128,8 +131,9 @@ export function resolveResource(
   for (const fact of catalog.resourceFacts) {
     if (fact.appliesTo && !fact.appliesTo.includes(subject.type)) continue;
     const outcome = evaluateCondition(fact.when, subject, awsManaged);
+    if (outcome.kind === 'no-match') continue;
     for (const [areaId, assignment] of Object.entries(fact.assignments)) {
-      if (outcome.kind === 'no-match' || !areas.has(areaId)) continue;
+      if (!areas.has(areaId)) continue;
       const r = edit(areaId);
       if (!r) continue;
       if (outcome.kind === 'match')
@@ -138,5 +142,5 @@ export function resolveResource(
         r.note = `could not tell whether "${fact.id}" applies (${outcome.reason})`;
     }
   }
-  return { service, variants, areas, serviceAreas: shared, edited: own, notes };
+  return { service, variants, areas, serviceAreas: shared, edited: own ?? NO_EDITS, notes };
 }

@@ -9,6 +9,10 @@ import type { Resource } from '../model/resources/index.js';
 
 export type FactOutcome = { kind: 'match' } | { kind: 'no-match' } | { kind: 'unknown'; reason: string };
 
+// Conditions are evaluated for every resource of a scan: the two plain outcomes are shared.
+const MATCH: FactOutcome = Object.freeze({ kind: 'match' });
+const NO_MATCH: FactOutcome = Object.freeze({ kind: 'no-match' });
+
 export type Leaf = { known: true; value: unknown } | { known: false; reason: string };
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -139,9 +143,9 @@ function matchLeaves(leaves: Leaf[], hit: (v: unknown) => boolean, field: string
   const unknowns: string[] = [];
   for (const leaf of leaves) {
     if (!leaf.known) unknowns.push(`${field}: ${leaf.reason}`);
-    else if (hit(leaf.value)) return { kind: 'match' };
+    else if (hit(leaf.value)) return MATCH;
   }
-  return unknowns.length > 0 ? { kind: 'unknown', reason: unknowns.join('; ') } : { kind: 'no-match' };
+  return unknowns.length > 0 ? { kind: 'unknown', reason: unknowns.join('; ') } : NO_MATCH;
 }
 
 /** Evaluates a catalog condition (facts and variants share the language) against one resource. */
@@ -152,9 +156,9 @@ export function evaluateCondition(
 ): FactOutcome {
   switch (when.kind) {
     case 'always':
-      return { kind: 'match' };
+      return MATCH;
     case 'resource-type':
-      return when.types.includes(subject.type) ? { kind: 'match' } : { kind: 'no-match' };
+      return when.types.includes(subject.type) ? MATCH : NO_MATCH;
     case 'equals':
       return matchLeaves(leavesOf(subject, when.field), (v) => sameScalar(v, when.value), when.field);
     case 'one-of':
@@ -177,9 +181,9 @@ export function evaluateCondition(
     }
     case 'all': {
       const outcomes = when.of.map((c) => evaluateCondition(c, subject, awsManaged));
-      if (outcomes.some((o) => o.kind === 'no-match')) return { kind: 'no-match' };
+      if (outcomes.some((o) => o.kind === 'no-match')) return NO_MATCH;
       const unknown = outcomes.filter((o) => o.kind === 'unknown');
-      return unknown.length > 0 ? { kind: 'unknown', reason: reasons(unknown) } : { kind: 'match' };
+      return unknown.length > 0 ? { kind: 'unknown', reason: reasons(unknown) } : MATCH;
     }
     case 'any':
       return combineAny(when.of.map((c) => evaluateCondition(c, subject, awsManaged)));
@@ -191,9 +195,9 @@ function reasons(outcomes: FactOutcome[]): string {
 }
 
 function combineAny(outcomes: FactOutcome[]): FactOutcome {
-  if (outcomes.some((o) => o.kind === 'match')) return { kind: 'match' };
+  if (outcomes.some((o) => o.kind === 'match')) return MATCH;
   const unknown = outcomes.filter((o) => o.kind === 'unknown');
-  return unknown.length > 0 ? { kind: 'unknown', reason: reasons(unknown) } : { kind: 'no-match' };
+  return unknown.length > 0 ? { kind: 'unknown', reason: reasons(unknown) } : NO_MATCH;
 }
 
 /** The older name, kept because facts were the first users of conditions. */
