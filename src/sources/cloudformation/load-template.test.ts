@@ -191,6 +191,24 @@ Resources:
     expect(tokens(template('ami-0abcdef1234567890'))).toMatchObject({ value: 'optional' });
   });
 
+  it('does not give a read replica the 1-day backup default of a new instance', () => {
+    const inventory = loadTemplateText(
+      [
+        'Resources:',
+        '  Main: { Type: AWS::RDS::DBInstance, Properties: { Engine: mysql, DBInstanceClass: db.t3.micro } }',
+        '  Replica:',
+        '    Type: AWS::RDS::DBInstance',
+        '    Properties: { SourceDBInstanceIdentifier: !Ref Main, DBInstanceClass: db.t3.micro }',
+      ].join('\n'),
+      'r.yaml',
+    );
+    expect(byId<RdsDbInstance>(inventory, 'Main').backupRetentionDays).toMatchObject({
+      value: 1,
+      origin: 'default',
+    });
+    expect(byId<RdsDbInstance>(inventory, 'Replica').backupRetentionDays).toMatchObject({ known: false });
+  });
+
   it('leaves out resources whose condition is false, and lists them', () => {
     const inv = loadTemplateText(
       'Conditions:\n  No: !Equals [a, b]\nResources:\n  B: { Type: AWS::S3::Bucket, Condition: No }\n',

@@ -56,7 +56,8 @@ export function mapRdsDbInstance(r: ResourceReader): RdsDbInstance {
   const clusterToken = r.get(['DBClusterIdentifier']);
   const cluster = resourceOfType(r, logicalIdOfToken(clusterToken), 'AWS::RDS::DBCluster');
   const inCluster = clusterToken !== undefined;
-  const restored = r.has(['DBSnapshotIdentifier']) || r.has(['SourceDBInstanceIdentifier']);
+  const isReadReplica = r.has(['SourceDBInstanceIdentifier']);
+  const restored = r.has(['DBSnapshotIdentifier']) || isReadReplica;
   const src = r.source();
   // Aurora instances take storage, backup and deletion settings from their cluster.
   const fromCluster = <T>(read: (reader: ResourceReader) => Value<T>): Value<T> => {
@@ -80,7 +81,13 @@ export function mapRdsDbInstance(r: ResourceReader): RdsDbInstance {
     multiAz: inCluster
       ? unknown('Aurora availability comes from replicas in the cluster, not the MultiAZ flag', src)
       : r.boolean(['MultiAZ'], false),
-    backupRetentionDays: fromCluster((x) => x.number(['BackupRetentionPeriod'], 1)),
+    backupRetentionDays:
+      isReadReplica && !r.has(['BackupRetentionPeriod'])
+        ? unknown(
+            'a read replica: its data is backed up on the source instance, and RDS does not document the retention a replica gets by default',
+            src,
+          )
+        : fromCluster((x) => x.number(['BackupRetentionPeriod'], 1)),
     deletionProtection: fromCluster((x) => x.boolean(['DeletionProtection'], false)),
     autoMinorVersionUpgrade: r.boolean(['AutoMinorVersionUpgrade'], true),
     iamAuthentication: fromCluster((x) => x.boolean(['EnableIAMDatabaseAuthentication'], false)),
