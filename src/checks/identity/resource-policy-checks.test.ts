@@ -72,29 +72,32 @@ describe('resource policies on every service', () => {
     };
     expect(status(run(resourcePolicyNoPublicAccess, repo))).toBe('PASS');
   });
+
+  /** A function with one AWS::Lambda::Permission, open to everyone unless `permission` narrows it. */
+  const fn = (permission: Partial<LambdaFunction['permissions'][number]>): LambdaFunction =>
+    ({
+      type: 'AWS::Lambda::Function',
+      id: 'f',
+      name: 'f',
+      arn: 'arn:aws:lambda:eu-west-1:111111111111:function:f',
+      account: ACCOUNT,
+      source: src,
+      functionUrlAuthType: explicit(null, src),
+      permissions: [
+        {
+          action: explicit('lambda:InvokeFunction', src),
+          principal: explicit('*', src),
+          sourceArn: explicit(null, src),
+          sourceAccount: explicit(null, src),
+          principalOrgId: explicit(null, src),
+          functionUrlAuthType: explicit(null, src),
+          source: src,
+          ...permission,
+        },
+      ],
+    }) as unknown as LambdaFunction;
+
   it('rebuilds a function policy from its permissions', () => {
-    const fn = (permission: Partial<LambdaFunction['permissions'][number]>): LambdaFunction =>
-      ({
-        type: 'AWS::Lambda::Function',
-        id: 'f',
-        name: 'f',
-        arn: 'arn:aws:lambda:eu-west-1:111111111111:function:f',
-        account: ACCOUNT,
-        source: src,
-        functionUrlAuthType: explicit(null, src),
-        permissions: [
-          {
-            action: explicit('lambda:InvokeFunction', src),
-            principal: explicit('*', src),
-            sourceArn: explicit(null, src),
-            sourceAccount: explicit(null, src),
-            principalOrgId: explicit(null, src),
-            functionUrlAuthType: explicit(null, src),
-            source: src,
-            ...permission,
-          },
-        ],
-      }) as unknown as LambdaFunction;
     expect(status(run(resourcePolicyNoPublicAccess, fn({})))).toBe('FAIL');
     const fromBucket = fn({
       principal: explicit('s3.amazonaws.com', src),
@@ -106,27 +109,8 @@ describe('resource policies on every service', () => {
     expect(status(run(resourcePolicyNoCrossAccount, anyBucket))).toBe('FAIL');
   });
   it('lets a source ARN wildcard through to any account, and an account-pinned one only to the owner', () => {
-    const fromApi = (sourceArn: string): LambdaFunction =>
-      ({
-        type: 'AWS::Lambda::Function',
-        id: 'f',
-        name: 'f',
-        arn: 'arn:aws:lambda:eu-west-1:111111111111:function:f',
-        account: ACCOUNT,
-        source: src,
-        functionUrlAuthType: explicit(null, src),
-        permissions: [
-          {
-            action: explicit('lambda:InvokeFunction', src),
-            principal: explicit('apigateway.amazonaws.com', src),
-            sourceArn: explicit(sourceArn, src),
-            sourceAccount: explicit(null, src),
-            principalOrgId: explicit(null, src),
-            functionUrlAuthType: explicit(null, src),
-            source: src,
-          },
-        ],
-      }) as unknown as LambdaFunction;
+    const fromApi = (sourceArn: string) =>
+      fn({ principal: explicit('apigateway.amazonaws.com', src), sourceArn: explicit(sourceArn, src) });
     // Any account's API can invoke the function: the confused-deputy route.
     expect(status(run(resourcePolicyNoCrossAccount, fromApi('arn:aws:execute-api:*:*:*/*')))).toBe('FAIL');
     expect(status(run(resourcePolicyNoCrossAccount, fromApi(`arn:aws:execute-api:*:${ACCOUNT}:*/*`)))).toBe(
