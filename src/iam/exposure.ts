@@ -17,6 +17,7 @@ import {
   evaluateRequest,
   type NamedPolicy,
 } from './evaluate.js';
+import { isKnownClosed, rememberClosed } from './exposure-cache.js';
 import { globMatch } from './glob.js';
 import {
   candidateActions,
@@ -174,6 +175,21 @@ export function analyzeExposure(
   const candidates = doc ? candidateActions(doc, info.service) : [];
   // A policy that allows nothing (a TLS-only Deny, say) lets nobody in.
   if (!doc || candidates.length === 0) return { public: [], outside: [] };
+  if (!only && isKnownClosed(inventory, info, doc)) return { public: [], outside: [] };
+  const exposure = analyzeAllowingPolicy(inventory, info, zone, doc, candidates, only);
+  if (!only && exposure.public.length === 0 && exposure.outside.length === 0)
+    rememberClosed(inventory, info, doc);
+  return exposure;
+}
+
+function analyzeAllowingPolicy(
+  inventory: Inventory,
+  info: ResourcePolicyInfo,
+  zone: Zone,
+  doc: PolicyDocument,
+  candidates: readonly ActionInfo[],
+  only: string | undefined,
+): Exposure {
   const strangers: Caller[] = strangerContexts(info.facts).map((context) => ({
     candidates,
     who: 'anyone',

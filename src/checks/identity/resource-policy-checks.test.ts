@@ -6,6 +6,7 @@ import type {
   S3Bucket,
   SecretsManagerSecret,
 } from '../../model/resources/index.js';
+import { runChecks } from '../../engine/run-checks.js';
 import { explicit, type Value } from '../../model/value.js';
 import { resourcePolicyNoCrossAccount } from './resource-policy-no-cross-account.js';
 import { resourcePolicyNoPublicAccess } from './resource-policy-no-public-access.js';
@@ -36,6 +37,25 @@ describe('resource policies on every service', () => {
     expect(
       status(run(resourcePolicyNoCrossAccount, shared, { organization: org([ACCOUNT, '222222222222']) })),
     ).toBe('PASS');
+  });
+  it('judges each bucket of an identical policy on its own account', () => {
+    // The same document on two buckets: account 222222222222 is the owner of one, an outsider to the other.
+    const policy = () =>
+      docOf({ Effect: 'Allow', Principal: { AWS: '222222222222' }, Action: 's3:GetObject', Resource: '*' });
+    const own = { ...bucket(policy()), id: 'own', account: '222222222222' };
+    const other = { ...bucket(policy()), id: 'other' };
+    const results = runChecks(
+      {
+        source: { kind: 'aws', location: `aws://${ACCOUNT}`, account: ACCOUNT },
+        resources: [own, other],
+        unmodeled: [],
+        notCreated: [],
+        problems: [],
+        organization: org([ACCOUNT]),
+      },
+      [resourcePolicyNoCrossAccount],
+    );
+    expect(results.map((r) => `${r.resource.id} ${r.status}`)).toEqual(['own PASS', 'other FAIL']);
   });
   it('judges secret and repository policies', () => {
     const secret: SecretsManagerSecret = {
