@@ -66,7 +66,8 @@ export function loadYamlWithLines(text: string, options: LoadOptions): { body: u
         aliases += 1; // an alias node: it produced an object without reading any children
         if (aliases > options.maxAliases) throw new TooManyAliasesError(line, options.maxAliases);
       }
-      if (childCount > 0 && !keyLines.has(result)) keyLines.set(result, childLines(result, start, top));
+      // A node closes once with its children; an alias closes again with none, keeping the anchor's lines.
+      if (childCount > 0) keyLines.set(result, childLines(result, start, top));
     }
     const first = childCount > 0 ? (firstLines[start] as number) : line;
     results[start] = result;
