@@ -34,18 +34,29 @@ interface PathSegment {
   many: boolean;
 }
 
+interface ParsedPath {
+  segments: readonly PathSegment[];
+  /** No `[]`: the path reaches at most one leaf. */
+  single: boolean;
+}
+
 /** Catalog paths are few and read once per resource, so each is split once. */
-const parsedPaths = new Map<string, readonly PathSegment[]>();
-function segmentsOf(path: string): readonly PathSegment[] {
-  let segments = parsedPaths.get(path);
-  if (!segments) {
-    segments = path.split('.').map((segment) => {
+const parsedPaths = new Map<string, ParsedPath>();
+function parsePath(path: string): ParsedPath {
+  let parsed = parsedPaths.get(path);
+  if (!parsed) {
+    const segments = path.split('.').map((segment) => {
       const many = segment.endsWith('[]');
       return { name: many ? segment.slice(0, -2) : segment, many };
     });
-    parsedPaths.set(path, segments);
+    parsed = { segments, single: !segments.some((s) => s.many) };
+    parsedPaths.set(path, parsed);
   }
-  return segments;
+  return parsed;
+}
+
+function isValueWrapper(x: unknown): x is { known: boolean; value?: unknown; reason?: unknown } {
+  return isRecord(x) && typeof x.known === 'boolean' && 'origin' in x;
 }
 
 const NO_LEAVES: Leaf[] = [];
@@ -54,18 +65,20 @@ const NO_LEAVES: Leaf[] = [];
 function readSinglePath(root: unknown, segments: readonly PathSegment[]): Leaf[] {
   let value: unknown = root;
   for (const { name } of segments) {
-    const host = unwrap(value);
-    if (!host.known) return [host];
-    if (!isRecord(host.value) || !(name in host.value)) return NO_LEAVES;
-    value = host.value[name];
+    if (isValueWrapper(value)) {
+      if (!value.known) return [{ known: false, reason: String(value.reason ?? 'unknown') }];
+      value = value.value;
+    }
+    if (!isRecord(value) || !(name in value)) return NO_LEAVES;
+    value = value[name];
   }
   return [unwrap(value)];
 }
 
 /** Every leaf reached by `path` (`a.b[].c`); missing properties yield nothing, unknown Values yield unknown leaves. */
 export function readPath(root: unknown, path: string): Leaf[] {
-  const segments = segmentsOf(path);
-  if (!segments.some((s) => s.many)) return readSinglePath(root, segments);
+  const { segments, single } = parsePath(path);
+  if (single) return readSinglePath(root, segments);
   let frontier: Leaf[] = [{ known: true, value: root }];
   for (const { name, many } of segments) {
     const next: Leaf[] = [];
