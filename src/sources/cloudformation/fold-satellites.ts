@@ -3,6 +3,7 @@ import type { InlinePolicy, Resource, ResourceOfType, ResourceType } from '../..
 import { explicit } from '../../model/value.js';
 import { displayName, readPolicy, readRequiredPolicy } from './mappers/common.js';
 import { readSecurityGroupRule } from './mappers/ec2.js';
+import { resolve } from './intrinsics.js';
 import { asString, logicalIdOfToken, ResourceReader } from './resource-reader.js';
 import type { TemplateContext } from './template-context.js';
 
@@ -25,15 +26,28 @@ class TargetIndex {
    * Names as the template spells them, deploy-time parts included (`{{unresolved:AppName}}-logs`):
    * a policy whose Bucket is the same `!Sub` as a bucket's BucketName names that bucket.
    */
-  private readonly bySpelledName = new Map<string, Resource>();
-  constructor(ctx: TemplateContext, resources: readonly Resource[]) {
-    for (const r of resources) {
-      this.byId.set(r.id, r);
+  private bySpelledName: Map<string, Resource> | undefined;
+  constructor(
+    private readonly ctx: TemplateContext,
+    resources: readonly Resource[],
+  ) {
+    for (const r of resources) this.byId.set(r.id, r);
+  }
+
+  /** Built on the first satellite that names its parent by a string; most use a Ref. */
+  private spelledNames(): Map<string, Resource> {
+    if (this.bySpelledName) return this.bySpelledName;
+    const index = new Map<string, Resource>();
+    for (const r of this.byId.values()) {
       const property = NAME_PROPERTY[r.type];
-      const spelled = property ? new ResourceReader(ctx, r.id, r.type).get([property]) : undefined;
-      if (typeof spelled === 'string' && !this.bySpelledName.has(`${r.type} ${spelled}`))
-        this.bySpelledName.set(`${r.type} ${spelled}`, r);
+      const properties = this.ctx.body.Resources[r.id]?.Properties as Record<string, unknown> | undefined;
+      const raw = property ? properties?.[property] : undefined;
+      const spelled = raw === undefined ? undefined : resolve(raw, this.ctx);
+      if (typeof spelled === 'string' && !index.has(`${r.type} ${spelled}`))
+        index.set(`${r.type} ${spelled}`, r);
     }
+    this.bySpelledName = index;
+    return index;
   }
 
   find<T extends ResourceType>(reference: unknown, type: T): ResourceOfType<T> | undefined {
@@ -43,7 +57,7 @@ class TargetIndex {
       return found?.type === type ? (found as ResourceOfType<T>) : undefined;
     }
     if (typeof reference !== 'string') return undefined;
-    const spelled = this.bySpelledName.get(`${type} ${reference}`);
+    const spelled = this.spelledNames().get(`${type} ${reference}`);
     if (spelled) return spelled as ResourceOfType<T>;
     const wanted = displayName(reference);
     for (const r of this.byId.values()) {
