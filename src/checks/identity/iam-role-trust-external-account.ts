@@ -1,5 +1,5 @@
-import { cannotTell, defineCheck, fail, pass } from '../check.js';
-import { describeGrant, exposureOf } from './resource-exposure.js';
+import { cannotTell, defineCheck } from '../check.js';
+import { exposureOf, judgeGrants } from './resource-exposure.js';
 
 export const iamRoleTrustExternalAccount = defineCheck({
   id: 'iam-role-trust-external-account',
@@ -43,18 +43,10 @@ export const iamRoleTrustExternalAccount = defineCheck({
     if (exposure.unknownPolicy)
       return cannotTell(`role ${role.name}: trust policy unknown: ${exposure.unknownPolicy}`, src);
     const accounts = exposure.outside.filter((g) => g.kind === 'account');
-    const sure = accounts.filter((g) => g.allowed.length > 0);
-    if (sure.length)
-      return fail(
-        `role ${role.name} is assumable from outside the organization: ${sure.map(describeGrant).join('; ')}`,
-        src,
-      );
-    if (accounts.length) {
-      return cannotTell(
-        `role ${role.name} may be assumable from outside the organization: ${accounts.map(describeGrant).join('; ')}`,
-        src,
-      );
-    }
-    return pass(`role ${role.name} trusts no account outside the organization`, src);
+    return judgeGrants(accounts, src, {
+      sure: `role ${role.name} is assumable from outside the organization`,
+      maybe: `role ${role.name} may be assumable from outside the organization`,
+      none: `role ${role.name} trusts no account outside the organization`,
+    });
   },
 });

@@ -1,5 +1,5 @@
-import { cannotTell, defineCheck, fail, pass } from '../check.js';
-import { describeGrant, exposureOf } from './resource-exposure.js';
+import { cannotTell, defineCheck } from '../check.js';
+import { exposureOf, judgeGrants } from './resource-exposure.js';
 
 export const iamRoleTrustNotPublic = defineCheck({
   id: 'iam-role-trust-not-public',
@@ -44,15 +44,10 @@ export const iamRoleTrustNotPublic = defineCheck({
     const src = role.assumeRolePolicy.source;
     if (exposure.unknownPolicy)
       return cannotTell(`role ${role.name}: trust policy unknown: ${exposure.unknownPolicy}`, src);
-    const open = exposure.public.filter((g) => g.allowed.length > 0);
-    if (open.length)
-      return fail(`role ${role.name} can be assumed by anyone: ${open.map(describeGrant).join('; ')}`, src);
-    if (exposure.public.length) {
-      return cannotTell(
-        `role ${role.name} may be assumable by anyone: ${exposure.public.map(describeGrant).join('; ')}`,
-        src,
-      );
-    }
-    return pass(`role ${role.name} trusts only named principals, services or conditioned callers`, src);
+    return judgeGrants(exposure.public, src, {
+      sure: `role ${role.name} can be assumed by anyone`,
+      maybe: `role ${role.name} may be assumable by anyone`,
+      none: `role ${role.name} trusts only named principals, services or conditioned callers`,
+    });
   },
 });

@@ -1,5 +1,5 @@
-import { cannotTell, defineCheck, fail, pass, type Verdict } from '../check.js';
-import { describeGrant, exposureOf } from './resource-exposure.js';
+import { cannotTell, defineCheck, pass, type Verdict } from '../check.js';
+import { exposureOf, judgeGrants } from './resource-exposure.js';
 
 const TYPES = [
   'AWS::S3::Bucket',
@@ -55,18 +55,10 @@ export const resourcePolicyNoCrossAccount = defineCheck({
     const { exposure, label } = found;
     if (exposure.unknownPolicy)
       return cannotTell(`${label} unknown: ${exposure.unknownPolicy}`, resource.source);
-    const sure = exposure.outside.filter((g) => g.allowed.length > 0);
-    if (sure.length)
-      return fail(
-        `${label} grants outside the organization: ${sure.map(describeGrant).join('; ')}`,
-        resource.source,
-      );
-    if (exposure.outside.length) {
-      return cannotTell(
-        `${label} may grant outside the organization: ${exposure.outside.map(describeGrant).join('; ')}`,
-        resource.source,
-      );
-    }
-    return pass(`${label} grants nothing to other accounts or unpinned services`, resource.source);
+    return judgeGrants(exposure.outside, resource.source, {
+      sure: `${label} grants outside the organization`,
+      maybe: `${label} may grant outside the organization`,
+      none: `${label} grants nothing to other accounts or unpinned services`,
+    });
   },
 });

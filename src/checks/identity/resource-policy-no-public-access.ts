@@ -1,5 +1,5 @@
-import { cannotTell, defineCheck, fail, pass, type Verdict } from '../check.js';
-import { describeGrant, exposureOf } from './resource-exposure.js';
+import { cannotTell, defineCheck, pass, type Verdict } from '../check.js';
+import { exposureOf, judgeGrants } from './resource-exposure.js';
 
 const TYPES = [
   'AWS::KMS::Key',
@@ -57,15 +57,10 @@ export const resourcePolicyNoPublicAccess = defineCheck({
     const { exposure, label } = found;
     if (exposure.unknownPolicy)
       return cannotTell(`${label} unknown: ${exposure.unknownPolicy}`, resource.source);
-    const open = exposure.public.filter((g) => g.allowed.length > 0);
-    if (open.length)
-      return fail(`${label} lets everyone in: ${open.map(describeGrant).join('; ')}`, resource.source);
-    if (exposure.public.length) {
-      return cannotTell(
-        `${label} may let everyone in: ${exposure.public.map(describeGrant).join('; ')}`,
-        resource.source,
-      );
-    }
-    return pass(`${label} grants nothing to callers outside the ones it names or pins`, resource.source);
+    return judgeGrants(exposure.public, resource.source, {
+      sure: `${label} lets everyone in`,
+      maybe: `${label} may let everyone in`,
+      none: `${label} grants nothing to callers outside the ones it names or pins`,
+    });
   },
 });
