@@ -68,17 +68,6 @@ function describe(
 
 const NOT_ASSESSED_NOTE = 'not assessed by any check';
 
-/**
- * Most areas of most resources carry no evidence and were decided at service level, so every
- * resource of that service would get an identical entry: they share one frozen entry instead
- * (150,000 areas on a 5,000-resource template). Entries with evidence or resource-level layers
- * are built per resource. Consumers that change entries (applyUserConfig) copy them first.
- */
-const sharedEntries = new WeakMap<
-  Resolved,
-  { assessed?: AreaResponsibility; unassessed?: AreaResponsibility }
->();
-
 function entryFor(
   areaId: string,
   resolved: Resolved,
@@ -86,19 +75,9 @@ function entryFor(
   catalog: Catalog,
   assessed: boolean,
 ): AreaResponsibility {
-  const build = () => {
-    const entry = describe(areaId, resolved, evidence, catalog);
-    if (!assessed && entry.customerPart) entry.note = entry.note ?? NOT_ASSESSED_NOTE;
-    return entry;
-  };
-  if (evidence.length > 0 || !resolved.shared) return build();
-  let memo = sharedEntries.get(resolved);
-  if (!memo) {
-    memo = {};
-    sharedEntries.set(resolved, memo);
-  }
-  const key = assessed ? 'assessed' : 'unassessed';
-  return (memo[key] ??= Object.freeze(build()));
+  const entry = describe(areaId, resolved, evidence, catalog);
+  if (!assessed && entry.customerPart) entry.note = entry.note ?? NOT_ASSESSED_NOTE;
+  return entry;
 }
 
 interface BaseEntries {
@@ -109,6 +88,8 @@ interface BaseEntries {
 /**
  * The areas of a resource that neither evidence nor a resource-level layer touched, in catalog
  * order: built once per service, copied per resource, then patched where the resource differs.
+ * Every resource of the service shares these entries (150,000 areas on a 5,000-resource template),
+ * so they are frozen; consumers that change entries (applyUserConfig) copy them first.
  */
 const baseEntriesCache = new WeakMap<
   ReadonlyMap<string, Resolved>,
@@ -130,7 +111,9 @@ function baseEntriesFor(
   if (!base) {
     const ids = [...serviceAreas.keys()];
     base = {
-      entries: ids.map((id) => entryFor(id, serviceAreas.get(id) as Resolved, NO_RESULTS, catalog, assessed)),
+      entries: ids.map((id) =>
+        Object.freeze(entryFor(id, serviceAreas.get(id) as Resolved, NO_RESULTS, catalog, assessed)),
+      ),
       indexOf: new Map(ids.map((id, i) => [id, i])),
     };
     memo[key] = base;

@@ -15,8 +15,6 @@ export interface Resolved {
   /** No check can verify this area for the resource (service or variant says "attestation only"). */
   attestationOnly: boolean;
   note?: string;
-  /** Decided at service level and shared by every resource of the service: never mutate it. */
-  shared?: true;
 }
 
 export interface ResolvedResource {
@@ -62,7 +60,6 @@ function resolveServiceLevel(service: Service, catalog: Catalog): ReadonlyMap<st
       assignment: base,
       trail: [{ layer: 'category', id: category.id, owner: base.owner }],
       attestationOnly: area.attestationOnly === true || service.attestationOnly.includes(area.id),
-      shared: true,
     };
     for (const traitId of service.traits) {
       const trait = catalog.traits.get(traitId)?.assignments[area.id];
@@ -97,8 +94,7 @@ export function resolveResource(
     if (!r || own?.has(areaId)) return r;
     if (areas === shared) areas = new Map(shared);
     own ??= new Set();
-    const { shared: _shared, ...rest } = r;
-    const copy: Resolved = { ...rest, trail: [...r.trail] };
+    const copy: Resolved = { ...r, trail: [...r.trail] };
     (areas as Map<string, Resolved>).set(areaId, copy);
     own.add(areaId);
     return copy;
