@@ -35,20 +35,11 @@ export interface OwnershipSummary {
   account: CustomerArea[];
 }
 
-// The map shares one frozen entry among the resources of a service that have no evidence for an
-// area; their summaries are shared the same way, which keeps a large scan's summary small.
-const customerAreaOf = new WeakMap<AreaResponsibility, CustomerArea>();
-
 function customerAreas(areas: readonly AreaResponsibility[]): CustomerArea[] {
   const out: CustomerArea[] = [];
   for (const a of areas) {
     if ((a.owner !== 'customer' && a.owner !== 'shared') || !isCustomerStatus(a.status)) continue;
-    let summary = Object.isFrozen(a) ? customerAreaOf.get(a) : undefined;
-    if (!summary) {
-      summary = { area: a.area, owner: a.owner, status: a.status, checks: a.evidence.checkIds };
-      if (Object.isFrozen(a)) customerAreaOf.set(a, Object.freeze(summary));
-    }
-    out.push(summary);
+    out.push({ area: a.area, owner: a.owner, status: a.status, checks: a.evidence.checkIds });
   }
   return out;
 }
