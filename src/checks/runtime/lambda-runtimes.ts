@@ -20,7 +20,9 @@ export const runtimeTableSchema = z.object({
 
 export type RuntimeTable = z.infer<typeof runtimeTableSchema>;
 
-export const LAMBDA_RUNTIMES: RuntimeTable = runtimeTableSchema.parse(table);
+// Compiled into the package and validated against the schema by its test (runtime-checks.test.ts),
+// so starting the CLI does not validate it again.
+export const LAMBDA_RUNTIMES: RuntimeTable = table as RuntimeTable;
 
 export type RuntimeStatus =
   | { kind: 'deprecated'; since: string; successor?: string }
