@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -145,4 +146,17 @@ describe('bad input: one line, exit 2, no stack trace', () => {
       ['scan', EXAMPLE, '--parameters', write('p.json', '{"a": ')],
       /p\.json: parameters file is not valid/,
     ));
+});
+
+describe('the whoowns executable', () => {
+  it('stops quietly when the reader of its output goes away (whoowns scan -f json | head)', () => {
+    const bin = new URL('../src/cli/bin.ts', import.meta.url).pathname;
+    const example = new URL('../examples/ecommerce/template.yaml', import.meta.url).pathname;
+    // A real pipe, closed after ten bytes, as `head -c 10` does; bash reports the scan's exit code.
+    const pipeline =
+      `"${process.execPath}" --import tsx "${bin}" scan "${example}" --format json --fail-on none` +
+      ' | head -c 10 > /dev/null; echo "exit ${PIPESTATUS[0]}" >&2';
+    const result = spawnSync('bash', ['-c', pipeline], { encoding: 'utf8' });
+    expect(result.stderr).toBe('exit 0\n');
+  }, 60_000);
 });
