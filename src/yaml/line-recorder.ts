@@ -40,7 +40,11 @@ export class LineRecorder {
   close(result: unknown, line: number): number {
     const start = this.starts.pop() ?? this.top;
     const childCount = this.top - start;
-    if (childCount > 0 && result !== null && typeof result === 'object') {
+    // js-yaml composes a flow collection in a block sequence item inside a second node with the
+    // same result (it first tries to read it as a block-mapping key): the inner node already
+    // recorded the real children, and the outer one must not replace them with its single child.
+    const rewraps = childCount === 1 && this.results[start] === result;
+    if (childCount > 0 && result !== null && typeof result === 'object' && !rewraps) {
       this.keyLines.set(result, this.childLines(result, start, this.top));
     }
     const first = childCount > 0 ? (this.firstLines[start] as number) : line;
