@@ -16,7 +16,7 @@ export interface LineIndex {
  * as `[key, line, key, line…]` (most mappings have a handful of keys, and a Map apiece would
  * cost more than the scan), or a Map once it has more than SMALL_MAPPING keys.
  */
-type KeyLines = WeakMap<object, Map<string | number, number> | number[] | Array<string | number>>;
+type KeyLines = Map<object, Map<string | number, number> | number[] | Array<string | number>>;
 const SMALL_MAPPING = 12;
 
 /**
@@ -24,7 +24,7 @@ const SMALL_MAPPING = 12;
  * closing line, first line), and `starts` remembers where each open node's children begin.
  */
 export class LineRecorder {
-  private readonly keyLines: KeyLines = new WeakMap();
+  private readonly keyLines: KeyLines = new Map();
   private readonly results: unknown[] = [];
   private readonly closeLines: number[] = [];
   // The line a finding about the node should name: a mapping's first key, a sequence's first item.

@@ -1,4 +1,5 @@
 import yaml from 'js-yaml';
+import { readBlockYaml } from '../../yaml/fast-block-reader.js';
 import { type LineIndex, loadYamlWithLines, TooManyAliasesError } from '../../yaml/load-with-lines.js';
 
 export type { LineIndex } from '../../yaml/load-with-lines.js';
@@ -20,64 +21,65 @@ export class TemplateParseError extends Error {
 }
 
 /** Short-form tags and the long-form key each becomes. */
-const SHORT_FORM_TAGS: Record<string, string> = {
-  Ref: 'Ref',
-  Condition: 'Condition',
-  GetAtt: 'Fn::GetAtt',
-  Sub: 'Fn::Sub',
-  Join: 'Fn::Join',
-  If: 'Fn::If',
-  Select: 'Fn::Select',
-  FindInMap: 'Fn::FindInMap',
-  Equals: 'Fn::Equals',
-  Not: 'Fn::Not',
-  And: 'Fn::And',
-  Or: 'Fn::Or',
-  Split: 'Fn::Split',
-  Base64: 'Fn::Base64',
-  GetAZs: 'Fn::GetAZs',
-  ImportValue: 'Fn::ImportValue',
-  Cidr: 'Fn::Cidr',
-  Length: 'Fn::Length',
-  ToJsonString: 'Fn::ToJsonString',
-  Transform: 'Fn::Transform',
-  ForEach: 'Fn::ForEach',
-};
+const SHORT_FORMS: ReadonlyMap<string, string> = new Map([
+  ['!Ref', 'Ref'],
+  ['!Condition', 'Condition'],
+  ['!GetAtt', 'Fn::GetAtt'],
+  ['!Sub', 'Fn::Sub'],
+  ['!Join', 'Fn::Join'],
+  ['!If', 'Fn::If'],
+  ['!Select', 'Fn::Select'],
+  ['!FindInMap', 'Fn::FindInMap'],
+  ['!Equals', 'Fn::Equals'],
+  ['!Not', 'Fn::Not'],
+  ['!And', 'Fn::And'],
+  ['!Or', 'Fn::Or'],
+  ['!Split', 'Fn::Split'],
+  ['!Base64', 'Fn::Base64'],
+  ['!GetAZs', 'Fn::GetAZs'],
+  ['!ImportValue', 'Fn::ImportValue'],
+  ['!Cidr', 'Fn::Cidr'],
+  ['!Length', 'Fn::Length'],
+  ['!ToJsonString', 'Fn::ToJsonString'],
+  ['!Transform', 'Fn::Transform'],
+  ['!ForEach', 'Fn::ForEach'],
+]);
+
+/**
+ * The long form of a tagged node: `!Ref x` → `{ Ref: 'x' }`. Any other tag (Rain directives,
+ * macro-specific tags) is kept as `{ '!Tag': data }`, which the resolver reports as unknown
+ * instead of failing the whole file.
+ */
+export function constructShortForm(tag: string, data: unknown): unknown {
+  const longForm = SHORT_FORMS.get(tag);
+  if (longForm === undefined) return { [tag]: data ?? '' };
+  // `!GetAtt Resource.Attribute` is the one short form whose scalar needs splitting.
+  if (longForm === 'Fn::GetAtt' && typeof data === 'string') {
+    const dot = data.indexOf('.');
+    return { [longForm]: dot < 0 ? [data] : [data.slice(0, dot), data.slice(dot + 1)] };
+  }
+  return { [longForm]: data ?? '' };
+}
 
 function shortFormTypes(): yaml.Type[] {
   const types: yaml.Type[] = [];
-  for (const [tag, longForm] of Object.entries(SHORT_FORM_TAGS)) {
-    for (const kind of ['scalar', 'sequence', 'mapping'] as const) {
-      types.push(
-        new yaml.Type(`!${tag}`, {
-          kind,
-          construct: (data: unknown) => {
-            // `!GetAtt Resource.Attribute` is the one short form whose scalar needs splitting.
-            if (tag === 'GetAtt' && typeof data === 'string') {
-              const dot = data.indexOf('.');
-              return { [longForm]: dot < 0 ? [data] : [data.slice(0, dot), data.slice(dot + 1)] };
-            }
-            return { [longForm]: data ?? '' };
-          },
-        }),
-      );
-    }
-  }
-  // Any other tag (Rain directives, macro-specific tags) is kept as `{ '!Tag': data }`, which the
-  // resolver reports as unknown instead of failing the whole file.
   for (const kind of ['scalar', 'sequence', 'mapping'] as const) {
+    for (const tag of SHORT_FORMS.keys()) {
+      types.push(new yaml.Type(tag, { kind, construct: (data: unknown) => constructShortForm(tag, data) }));
+    }
     types.push(
       new yaml.Type('!', {
         kind,
         multi: true,
-        construct: (data: unknown, tag?: string) => ({ [tag ?? '!']: data ?? '' }),
+        construct: (data: unknown, tag?: string) => constructShortForm(tag ?? '!', data),
       }),
     );
   }
   return types;
 }
 
-const CFN_SCHEMA = yaml.CORE_SCHEMA.extend(shortFormTypes());
+/** The YAML schema templates are read with: the core schema and the short-form tags. */
+export const CFN_SCHEMA = yaml.CORE_SCHEMA.extend(shortFormTypes());
 
 /** Aliases are legal YAML but never needed by CloudFormation; a handful is plenty. */
 const MAX_ALIASES = 1000;
@@ -87,6 +89,9 @@ const MAX_ALIASES = 1000;
  * Throws TemplateParseError with the parser's own line and column on bad syntax.
  */
 export function parseTemplate(text: string, file: string): ParsedTemplate {
+  // Most templates are plain block YAML that the fast reader knows; it leaves the rest to js-yaml.
+  const fast = readBlockYaml(text, constructShortForm);
+  if (fast !== undefined) return fast;
   try {
     return loadYamlWithLines(text, {
       schema: CFN_SCHEMA,

@@ -1,0 +1,65 @@
+/**
+ * Test support: whether the fast reader and js-yaml agree on a text. The fast reader may decline
+ * (undefined); when it reads, the body and the line of every key and item must be js-yaml's.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import type yaml from 'js-yaml';
+import { readBlockYaml, type TagConstructor } from '../src/yaml/fast-block-reader.js';
+import type { LineIndex } from '../src/yaml/line-recorder.js';
+import { loadYamlWithLines } from '../src/yaml/load-with-lines.js';
+
+export type Verdict =
+  | { kind: 'fast' }
+  | { kind: 'declined' }
+  | { kind: 'js-yaml-error'; fastAccepted: boolean }
+  | { kind: 'differs'; detail: string };
+
+export function compareReaders(text: string, schema: yaml.Schema, constructTag: TagConstructor): Verdict {
+  let reference: { body: unknown; lines: LineIndex };
+  try {
+    reference = loadYamlWithLines(text, { schema, filename: 'test.yaml', maxAliases: 1000, json: true });
+  } catch {
+    return { kind: 'js-yaml-error', fastAccepted: readBlockYaml(text, constructTag) !== undefined };
+  }
+  const fast = readBlockYaml(text, constructTag);
+  if (fast === undefined) return { kind: 'declined' };
+  if (
+    !isDeepStrictEqual(reference.body, fast.body) ||
+    JSON.stringify(reference.body) !== JSON.stringify(fast.body)
+  ) {
+    return {
+      kind: 'differs',
+      detail: `body: ${JSON.stringify(reference.body)} vs ${JSON.stringify(fast.body)}`,
+    };
+  }
+  const difference = firstLineDifference(reference, fast, reference.body, fast.body, '');
+  return difference === undefined ? { kind: 'fast' } : { kind: 'differs', detail: difference };
+}
+
+function firstLineDifference(
+  reference: { lines: LineIndex },
+  fast: { lines: LineIndex },
+  expected: unknown,
+  actual: unknown,
+  path: string,
+): string | undefined {
+  if (expected === null || typeof expected !== 'object' || actual === null || typeof actual !== 'object')
+    return undefined;
+  const keys: Array<string | number> = Array.isArray(expected)
+    ? expected.map((_, index) => index)
+    : Object.keys(expected);
+  for (const key of keys) {
+    const want = reference.lines.lineOf(expected, key);
+    const got = fast.lines.lineOf(actual, key);
+    if (want !== got) return `line of ${path}.${key}: js-yaml ${want}, fast ${got}`;
+    const inner = firstLineDifference(
+      reference,
+      fast,
+      (expected as Record<string | number, unknown>)[key],
+      (actual as Record<string | number, unknown>)[key],
+      `${path}.${key}`,
+    );
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
+}
