@@ -55,6 +55,15 @@ export class LineRecorder {
     return childCount;
   }
 
+  /** A node without children (a scalar, or a tag around one): the same as open() then close(). */
+  leaf(result: unknown, line: number): void {
+    const at = this.top;
+    this.results[at] = result;
+    this.closeLines[at] = line;
+    this.firstLines[at] = line;
+    this.top = at + 1;
+  }
+
   private childLines(
     result: object,
     start: number,
