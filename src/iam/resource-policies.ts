@@ -55,11 +55,11 @@ function permissionStatement(p: LambdaPermission, arn: string, index: number): P
 const lambdaDocs = new WeakMap<LambdaFunction, Value<PolicyDocument | null>>();
 
 /** A live source may give the whole document; a template gives one Permission resource per statement. */
-function lambdaPolicy(fn: LambdaFunction, arn: string): Value<PolicyDocument | null> {
+function lambdaPolicy(fn: LambdaFunction, arnOf: () => string): Value<PolicyDocument | null> {
   if (fn.policy) return fn.policy;
   let doc = lambdaDocs.get(fn);
   if (!doc) {
-    const statements = fn.permissions.map((p, i) => permissionStatement(p, arn, i));
+    const statements = fn.permissions.map((p, i) => permissionStatement(p, arnOf(), i));
     doc = explicit(statements.length ? { version: '2012-10-17', statements, problems: [] } : null, fn.source);
     lambdaDocs.set(fn, doc);
   }
@@ -67,15 +67,26 @@ function lambdaPolicy(fn: LambdaFunction, arn: string): Value<PolicyDocument | n
 }
 
 export function resourcePolicyOf(inventory: Inventory, r: Resource): ResourcePolicyInfo | undefined {
-  const arn = resourceArn(inventory, r);
   const account = r.account ?? inventoryAccount(inventory);
+  // Most resources of a template have no policy, and their analysis never needs the ARN.
   const info = (
     service: string,
     label: string,
     policy: Value<PolicyDocument | null>,
     required = false,
     facts: ResourcePolicyInfo['facts'] = {},
-  ): ResourcePolicyInfo => ({ resource: r, service, label, arn, account, policy, required, facts });
+  ): ResourcePolicyInfo => ({
+    resource: r,
+    service,
+    label,
+    get arn() {
+      return resourceArn(inventory, r);
+    },
+    account,
+    policy,
+    required,
+    facts,
+  });
   switch (r.type) {
     case 'AWS::S3::Bucket':
       return info('s3', 'bucket policy', r.policy);
@@ -86,12 +97,18 @@ export function resourcePolicyOf(inventory: Inventory, r: Resource): ResourcePol
     case 'AWS::SNS::Topic':
       return info('sns', 'topic policy', r.policy);
     case 'AWS::Lambda::Function':
-      return info('lambda', 'function policy', lambdaPolicy(r, arn), false, {
-        // The function URL's auth type is the function's setting, not the caller's choice.
-        'lambda:FunctionUrlAuthType': !r.functionUrlAuthType.known
-          ? { state: 'unknown' }
-          : (r.functionUrlAuthType.value ?? { state: 'absent' }),
-      });
+      return info(
+        'lambda',
+        'function policy',
+        lambdaPolicy(r, () => resourceArn(inventory, r)),
+        false,
+        {
+          // The function URL's auth type is the function's setting, not the caller's choice.
+          'lambda:FunctionUrlAuthType': !r.functionUrlAuthType.known
+            ? { state: 'unknown' }
+            : (r.functionUrlAuthType.value ?? { state: 'absent' }),
+        },
+      );
     case 'AWS::SecretsManager::Secret':
       return info('secretsmanager', 'secret policy', r.policy);
     case 'AWS::ECR::Repository':
