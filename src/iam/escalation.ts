@@ -211,10 +211,23 @@ function evaluateStep(
   };
 }
 
+/**
+ * Whether some Allow could name an action of the step: otherwise evaluateStep settles it without
+ * evaluation. A role's own sts:AssumeRole needs no grant, so such steps always stay possible.
+ */
+function stepMayBeGranted(p: AnalyzedPrincipal, step: EscalationStep): boolean {
+  return step.anyOf.some((name) => {
+    const key = name.toLowerCase();
+    return key === 'sts:assumerole' || mayGrantService(p, key.slice(0, key.indexOf(':')));
+  });
+}
+
 /** The paths the principal can take ('yes') or may take depending on unknowns ('maybe'). */
 export function escalationsOf(inventory: Inventory, p: AnalyzedPrincipal): PathResult[] {
   const out: PathResult[] = [];
   for (const path of escalationPaths()) {
+    // Most workload principals hold a few services' actions: most paths end at their first step.
+    if (!path.steps.every((step) => stepMayBeGranted(p, step))) continue;
     let found: PathResult | undefined;
     for (const kind of path.targets ?? ['other']) {
       const steps: StepEvidence[] = [];
