@@ -392,9 +392,15 @@ class BlockReader extends ScalarReader {
         this.recorder.leaf(key, keyLine + 1);
         this.pos += 1; // the colon
         this.skipFlowSpace(parentIndent);
-        mapping[key] = this.readFlowChild(parentIndent);
+        this.open();
+        const value = this.readFlowNode(parentIndent);
+        this.close(value, this.line + 1);
+        mapping[key] = value;
       } else {
-        sequence.push(this.readFlowChild(parentIndent));
+        this.open();
+        const item = this.readFlowNode(parentIndent);
+        this.close(item, this.line + 1);
+        sequence.push(item);
       }
       this.skipFlowSpace(parentIndent);
       const code = this.code();
@@ -443,20 +449,6 @@ class BlockReader extends ScalarReader {
     this.skipSpaces();
     if (this.code() !== 58 || key === '__proto__') throw UNSUPPORTED;
     return key;
-  }
-
-  /** An entry of a flow collection, reported as a node of its own. */
-  private readFlowChild(parentIndent: number): unknown {
-    const code = this.code();
-    if (code === 91 || code === 123 || code === 33) {
-      this.open();
-      const node = this.readFlowNode(parentIndent);
-      this.close(node, this.line + 1);
-      return node;
-    }
-    const scalar = this.readFlowContent(parentIndent, false);
-    this.recorder.leaf(scalar, this.line + 1);
-    return scalar;
   }
 
   private readFlowNode(parentIndent: number): unknown {
