@@ -138,11 +138,12 @@ function servicesOf(doc: PolicyDocument): ServiceSet {
  * escalation steps need IAM, STS or a compute service; those steps are settled without evaluation.
  */
 function mayGrantService(p: AnalyzedPrincipal, service: string): boolean {
-  return p.identityPolicies.some((policy) => {
+  for (const policy of p.identityPolicies) {
     if (!policy.document) return true;
     const services = servicesOf(policy.document);
-    return services === 'any' || services.has(service);
-  });
+    if (services === 'any' || services.has(service)) return true;
+  }
+  return false;
 }
 
 /** Whether some Allow statement of the principal's policies covers the action (or a policy is unknown). */
@@ -216,10 +217,26 @@ function evaluateStep(
  * evaluation. A role's own sts:AssumeRole needs no grant, so such steps always stay possible.
  */
 function stepMayBeGranted(p: AnalyzedPrincipal, step: EscalationStep): boolean {
-  return step.anyOf.some((name) => {
-    const key = name.toLowerCase();
-    return key === 'sts:assumerole' || mayGrantService(p, key.slice(0, key.indexOf(':')));
-  });
+  for (const service of servicesOfStep(step)) {
+    if (service === SELF_ASSUMABLE || mayGrantService(p, service)) return true;
+  }
+  return false;
+}
+
+const SELF_ASSUMABLE = 'sts:assumerole';
+const stepServices = new WeakMap<EscalationStep, readonly string[]>();
+
+/** The services a step's actions belong to (sts:AssumeRole kept whole), computed once per step. */
+function servicesOfStep(step: EscalationStep): readonly string[] {
+  let services = stepServices.get(step);
+  if (!services) {
+    services = step.anyOf.map((name) => {
+      const key = name.toLowerCase();
+      return key === SELF_ASSUMABLE ? key : key.slice(0, key.indexOf(':'));
+    });
+    stepServices.set(step, services);
+  }
+  return services;
 }
 
 /** The paths the principal can take ('yes') or may take depending on unknowns ('maybe'). */
