@@ -80,7 +80,7 @@ export async function runScan(paths: string[], options: ScanOptions): Promise<nu
   });
   const rendered =
     format === 'json'
-      ? renderJson(report)
+      ? renderJson(report, { indent: !options.output && process.stdout.isTTY === true })
       : renderText(report, {
           color: options.color && !options.output && process.stdout.isTTY === true,
           showPassing: options.showPassing === true,
