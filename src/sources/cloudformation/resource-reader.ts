@@ -84,10 +84,12 @@ export class ResourceReader {
     return this.get(path) !== undefined;
   }
 
-  private sourceUnderProperties: ((path: PropertyPath) => SourceRef) | undefined;
+  private resourceSource: SourceRef | undefined;
 
   source(path: PropertyPath = []): SourceRef {
-    return (this.sourceUnderProperties ??= this.ctx.propertySources(this.logicalId))(path);
+    // The resource's own line is asked for by most of its defaulted values.
+    if (path.length === 0) return (this.resourceSource ??= this.ctx.sourceOf(this.logicalId, path, true));
+    return this.ctx.sourceOf(this.logicalId, path, true);
   }
 
   /** Where a value was found, or its nearest existing parent when it is absent. */

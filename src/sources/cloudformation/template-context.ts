@@ -35,11 +35,6 @@ export interface TemplateContext extends ResolverContext {
    * SourceRef, as a template's values point at a few thousand lines.
    */
   sourceOf(logicalId: string, path?: readonly (string | number)[], underProperties?: boolean): SourceRef;
-  /**
-   * `sourceOf(logicalId, path, true)` for a reader that asks about many paths of one resource: the
-   * resource's Properties and their line are looked up once.
-   */
-  propertySources(logicalId: string): (path: readonly (string | number)[]) => SourceRef;
 }
 
 /** Parameter value as CloudFormation would pass it, or Unresolved when only deployment knows. */
@@ -79,19 +74,12 @@ export function createTemplateContext(
     }
   }
   const sources = new Map<string, Map<number | undefined, SourceRef>>();
-  const sourcesOf = (logicalId: string): Map<number | undefined, SourceRef> => {
+  const internSource = (logicalId: string, line: number | undefined): SourceRef => {
     let byLine = sources.get(logicalId);
     if (!byLine) {
       byLine = new Map();
       sources.set(logicalId, byLine);
     }
-    return byLine;
-  };
-  const intern = (
-    byLine: Map<number | undefined, SourceRef>,
-    logicalId: string,
-    line: number | undefined,
-  ) => {
     let ref = byLine.get(line);
     if (!ref) {
       ref = Object.freeze(line === undefined ? { file, logicalId } : { file, logicalId, line });
@@ -99,8 +87,6 @@ export function createTemplateContext(
     }
     return ref;
   };
-  const internSource = (logicalId: string, line: number | undefined): SourceRef =>
-    intern(sourcesOf(logicalId), logicalId, line);
   const conditionCache = new Map<string, boolean | Unresolved>();
   const evaluating = new Set<string>();
   const ctx: TemplateContext = {
@@ -142,28 +128,6 @@ export function createTemplateContext(
         container = (container as Record<string | number, unknown>)[step];
       }
       return internSource(logicalId, line);
-    },
-    propertySources(logicalId) {
-      const byLine = sourcesOf(logicalId);
-      const resourceLine = lines.lineOf(body.Resources, logicalId);
-      const resource: unknown = body.Resources[logicalId];
-      const propertiesLine =
-        resource && typeof resource === 'object' ? lines.lineOf(resource, 'Properties') : undefined;
-      const properties =
-        propertiesLine === undefined ? undefined : (resource as Record<string, unknown>).Properties;
-      return (path) => {
-        if (path.length === 0 || propertiesLine === undefined) return intern(byLine, logicalId, resourceLine);
-        let line = propertiesLine;
-        let container: unknown = properties;
-        for (const step of path) {
-          if (!container || typeof container !== 'object') break;
-          const stepLine = lines.lineOf(container, step);
-          if (stepLine === undefined) break;
-          line = stepLine;
-          container = (container as Record<string | number, unknown>)[step];
-        }
-        return intern(byLine, logicalId, line);
-      };
     },
   };
   return ctx;
