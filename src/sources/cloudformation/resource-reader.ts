@@ -45,6 +45,27 @@ export function hasUnresolved(value: unknown): Unresolved | undefined {
   return undefined;
 }
 
+const readers = new WeakMap<TemplateContext, Map<string, ResourceReader>>();
+
+/**
+ * The reader of a resource that others refer to (the subnet of every instance): kept, so its
+ * properties are resolved once. The resources being mapped get a reader each, dropped after use,
+ * as keeping every resolved template in memory costs the garbage collector more than it saves.
+ */
+export function readerOf(ctx: TemplateContext, logicalId: string, type: string): ResourceReader {
+  let byId = readers.get(ctx);
+  if (!byId) {
+    byId = new Map();
+    readers.set(ctx, byId);
+  }
+  let reader = byId.get(logicalId);
+  if (!reader || reader.type !== type) {
+    reader = new ResourceReader(ctx, logicalId, type);
+    byId.set(logicalId, reader);
+  }
+  return reader;
+}
+
 /**
  * Reads one resource's properties as typed Values with their source lines. Mappers use it so that
  * every value says whether it was set, defaulted or unknown, and where.

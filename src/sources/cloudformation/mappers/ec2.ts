@@ -12,7 +12,8 @@ import {
   asString,
   logicalIdOfToken,
   type PropertyPath,
-  ResourceReader,
+  readerOf,
+  type ResourceReader,
 } from '../resource-reader.js';
 import { baseOf, LIVE_ONLY, readName } from './common.js';
 import { SsmParameterValue } from '../intrinsics.js';
@@ -26,7 +27,7 @@ function readMetadataTokens(r: ResourceReader): Value<'required' | 'optional'> {
   const templateId = r.referencedLogicalId(['LaunchTemplate', 'LaunchTemplateId']);
   let imageId = r.get(['ImageId']);
   if (templateId && r.ctx.body.Resources[templateId]?.Type === 'AWS::EC2::LaunchTemplate') {
-    const lt = new ResourceReader(r.ctx, templateId, 'AWS::EC2::LaunchTemplate');
+    const lt = readerOf(r.ctx, templateId, 'AWS::EC2::LaunchTemplate');
     const path = ['LaunchTemplateData', 'MetadataOptions', 'HttpTokens'];
     if (lt.has(path)) return lt.read(path, HTTP_TOKENS, 'optional');
     imageId ??= lt.get(['LaunchTemplateData', 'ImageId']);
@@ -74,7 +75,7 @@ function readPublicIp(r: ResourceReader): Value<boolean> {
   }
   const subnetId = logicalIdOfToken(subnet);
   if (subnetId && r.ctx.body.Resources[subnetId]?.Type === 'AWS::EC2::Subnet') {
-    return new ResourceReader(r.ctx, subnetId, 'AWS::EC2::Subnet').boolean(['MapPublicIpOnLaunch'], false);
+    return readerOf(r.ctx, subnetId, 'AWS::EC2::Subnet').boolean(['MapPublicIpOnLaunch'], false);
   }
   return unknown(
     "depends on the subnet's MapPublicIpOnLaunch, which this file does not show",

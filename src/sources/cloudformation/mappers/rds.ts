@@ -1,6 +1,12 @@
 import type { RdsDbInstance } from '../../../model/resources/index.js';
 import { awsDefault, unknown, type Value } from '../../../model/value.js';
-import { asString, asStringList, logicalIdOfToken, ResourceReader } from '../resource-reader.js';
+import {
+  asString,
+  asStringList,
+  logicalIdOfToken,
+  readerOf,
+  type ResourceReader,
+} from '../resource-reader.js';
 import { baseOf } from './common.js';
 
 function resourceOfType(
@@ -9,14 +15,14 @@ function resourceOfType(
   type: string,
 ): ResourceReader | undefined {
   if (!logicalId || r.ctx.body.Resources[logicalId]?.Type !== type) return undefined;
-  return new ResourceReader(r.ctx, logicalId, type);
+  return readerOf(r.ctx, logicalId, type);
 }
 
 /** Whether the VPC (a template logical id) has an internet gateway attached in this template. */
 function vpcHasInternetGateway(r: ResourceReader, vpcId: string): boolean {
   return Object.entries(r.ctx.body.Resources).some(([id, resource]) => {
     if (resource?.Type !== 'AWS::EC2::VPCGatewayAttachment') return false;
-    const attachment = new ResourceReader(r.ctx, id, resource.Type);
+    const attachment = readerOf(r.ctx, id, resource.Type);
     return attachment.referencedLogicalId(['VpcId']) === vpcId && attachment.has(['InternetGatewayId']);
   });
 }
