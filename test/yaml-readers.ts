@@ -4,7 +4,6 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type yaml from 'js-yaml';
-import { readBlockYaml, type TagConstructor } from '../src/yaml/fast-block-reader.js';
 import type { LineIndex } from '../src/yaml/line-recorder.js';
 import { loadYamlWithLines } from '../src/yaml/load-with-lines.js';
 
@@ -14,14 +13,16 @@ export type Verdict =
   | { kind: 'js-yaml-error'; fastAccepted: boolean }
   | { kind: 'differs'; detail: string };
 
-export function compareReaders(text: string, schema: yaml.Schema, constructTag: TagConstructor): Verdict {
+export type FastReader = (text: string) => { body: unknown; lines: LineIndex } | undefined;
+
+export function compareReaders(text: string, schema: yaml.Schema, fastReader: FastReader): Verdict {
   let reference: { body: unknown; lines: LineIndex };
   try {
     reference = loadYamlWithLines(text, { schema, filename: 'test.yaml', maxAliases: 1000, json: true });
   } catch {
-    return { kind: 'js-yaml-error', fastAccepted: readBlockYaml(text, constructTag) !== undefined };
+    return { kind: 'js-yaml-error', fastAccepted: fastReader(text) !== undefined };
   }
-  const fast = readBlockYaml(text, constructTag);
+  const fast = fastReader(text);
   if (fast === undefined) return { kind: 'declined' };
   if (
     !isDeepStrictEqual(reference.body, fast.body) ||

@@ -14,7 +14,7 @@ const schema = yaml.CORE_SCHEMA.extend(
       }),
   ),
 );
-const verdict = (text: string) => compareReaders(text, schema, constructTag);
+const verdict = (text: string) => compareReaders(text, schema, (t) => readBlockYaml(t, constructTag));
 
 /** Shapes real templates use: the fast reader must read them, exactly as js-yaml does. */
 const READS = {

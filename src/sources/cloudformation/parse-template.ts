@@ -1,5 +1,6 @@
 import yaml from 'js-yaml';
 import { readBlockYaml } from '../../yaml/fast-block-reader.js';
+import { readJsonDocument } from '../../yaml/fast-json-reader.js';
 import { type LineIndex, loadYamlWithLines, TooManyAliasesError } from '../../yaml/load-with-lines.js';
 
 export type { LineIndex } from '../../yaml/load-with-lines.js';
@@ -89,8 +90,9 @@ const MAX_ALIASES = 1000;
  * Throws TemplateParseError with the parser's own line and column on bad syntax.
  */
 export function parseTemplate(text: string, file: string): ParsedTemplate {
-  // Most templates are plain block YAML that the fast reader knows; it leaves the rest to js-yaml.
-  const fast = readBlockYaml(text, constructShortForm);
+  // Most templates are JSON or plain block YAML, which the fast readers know; they leave the rest
+  // (and every error message) to js-yaml.
+  const fast = /^\uFEFF?\s*\{/.test(text) ? readJsonDocument(text) : readBlockYaml(text, constructShortForm);
   if (fast !== undefined) return fast;
   try {
     return loadYamlWithLines(text, {
