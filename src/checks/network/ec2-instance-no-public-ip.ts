@@ -9,7 +9,8 @@ export const ec2InstanceNoPublicIp = defineCheck({
   rationale:
     'An instance with a public IPv4 address is directly reachable from the internet, so a single security group ' +
     'mistake exposes it. Instances behind a load balancer, NAT gateway or VPC endpoint need no public address. ' +
-    "Without an explicit setting, the subnet's MapPublicIpOnLaunch decides (true in default VPC subnets).",
+    "Without an explicit setting, the subnet's MapPublicIpOnLaunch decides (true in default VPC subnets); an " +
+    'Elastic IP associated with the instance or its network interface makes it public whatever the subnet does.',
   remediation: {
     text:
       'Launch instances in private subnets and set AssociatePublicIpAddress to false on the network interface; ' +
@@ -32,12 +33,16 @@ export const ec2InstanceNoPublicIp = defineCheck({
   },
   resourceTypes: ['AWS::EC2::Instance'],
   reads: ['publicIp'],
-  evaluate: (instance) =>
-    judgeFor(`instance ${instance.name}: public IP`, instance.publicIp, (hasPublic, origin) =>
+  evaluate: (instance) => {
+    // An Elastic IP associated by another resource of the template: name it.
+    const by = instance.publicIp.source.logicalId;
+    const through = by !== undefined && by !== instance.id ? ` through ${by}` : '';
+    return judgeFor(`instance ${instance.name}: public IP`, instance.publicIp, (hasPublic, origin) =>
       hasPublic
         ? fail(
-            `instance ${instance.name} gets a public IPv4 address${byDefault(origin)}${at(instance.publicIp.source)}`,
+            `instance ${instance.name} gets a public IPv4 address${through}${byDefault(origin)}${at(instance.publicIp.source)}`,
           )
         : pass(`instance ${instance.name} has no public IPv4 address${byDefault(origin)}`),
-    ),
+    );
+  },
 });

@@ -191,6 +191,79 @@ Resources:
     expect(tokens(template('ami-0abcdef1234567890'))).toMatchObject({ value: 'optional' });
   });
 
+  it('makes an instance public through the Elastic IPs the template associates with it or its interface', () => {
+    const text = `
+Parameters:
+  Subnet: { Type: String, Default: subnet-1 }
+  WithIp: { Type: String }
+Conditions:
+  HasIp: !Equals [!Ref WithIp, 'yes']
+Resources:
+  Direct:
+    Type: AWS::EC2::Instance
+    Properties: { ImageId: ami-1, SubnetId: !Ref Subnet }
+  DirectIp:
+    Type: AWS::EC2::EIP
+    Properties: { Domain: vpc, InstanceId: !Ref Direct }
+  Nic:
+    Type: AWS::EC2::NetworkInterface
+    Properties: { SubnetId: !Ref Subnet }
+  ThroughNic:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-1
+      NetworkInterfaces: [{ DeviceIndex: '0', NetworkInterfaceId: !Ref Nic }]
+  NicIp:
+    Type: AWS::EC2::EIPAssociation
+    Properties: { AllocationId: eipalloc-1, NetworkInterfaceId: !Ref Nic }
+  QuietNic:
+    Type: AWS::EC2::NetworkInterface
+    Properties: { SubnetId: !Ref Subnet }
+  ThroughQuietNic:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-1
+      NetworkInterfaces: [{ DeviceIndex: '0', NetworkInterfaceId: !Ref QuietNic }]
+  ThroughOutsideNic:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-1
+      NetworkInterfaces: [{ DeviceIndex: '0', NetworkInterfaceId: eni-0123 }]
+  Maybe:
+    Type: AWS::EC2::Instance
+    Properties: { ImageId: ami-1, SubnetId: !Ref Subnet }
+  MaybeIp:
+    Type: AWS::EC2::EIP
+    Condition: HasIp
+    Properties: { InstanceId: !Ref Maybe }
+`;
+    const instances = new Map(
+      loadTemplateText(text, 't.yaml')
+        .resources.filter((r): r is Ec2Instance => r.type === 'AWS::EC2::Instance')
+        .map((r) => [r.id, r.publicIp]),
+    );
+    expect(instances.get('Direct')).toMatchObject({
+      known: true,
+      value: true,
+      source: { logicalId: 'DirectIp' },
+    });
+    expect(instances.get('ThroughNic')).toMatchObject({
+      known: true,
+      value: true,
+      source: { logicalId: 'NicIp' },
+    });
+    expect(instances.get('ThroughQuietNic')).toMatchObject({
+      known: true,
+      value: false,
+      origin: 'default',
+    });
+    expect(instances.get('ThroughOutsideNic')).toMatchObject({ known: false });
+    expect(instances.get('Maybe')).toMatchObject({
+      known: false,
+      reason: expect.stringContaining('condition HasIp'),
+    });
+  });
+
   it('does not give a read replica the 1-day backup default of a new instance', () => {
     const inventory = loadTemplateText(
       [

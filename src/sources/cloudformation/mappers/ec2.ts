@@ -16,6 +16,7 @@ import {
   type ResourceReader,
 } from '../resource-reader.js';
 import { baseOf, LIVE_ONLY, readName } from './common.js';
+import { elasticIpOf } from './elastic-ips.js';
 import { SsmParameterValue } from '../intrinsics.js';
 
 const HTTP_TOKENS = asOneOf(['required', 'optional'] as const);
@@ -54,11 +55,40 @@ function isImdsV2Ami(imageId: unknown): boolean {
   return reference?.[1] !== undefined && AL2023_PARAMETER.test(reference[1]);
 }
 
-/** Public IPv4 at launch: the primary interface decides, else the subnet's MapPublicIpOnLaunch. */
+/** A public address through an Elastic IP the template associates with the instance or interface. */
+function elasticIpAddress(r: ResourceReader, logicalId: string): Value<boolean> | undefined {
+  const link = elasticIpOf(r.ctx, logicalId);
+  if (!link) return undefined;
+  const where = r.ctx.sourceOf(link.id);
+  if (link.undecidedCondition)
+    return unknown(
+      `Elastic IP ${link.id} is associated when condition ${link.undecidedCondition} holds`,
+      where,
+    );
+  return explicit(true, where);
+}
+
+/**
+ * Public IPv4: an Elastic IP associated in the template; else the primary interface decides (an
+ * existing interface gets no automatic address: AWS assigns one only to an interface it creates
+ * at launch), else the subnet's MapPublicIpOnLaunch.
+ */
 function readPublicIp(r: ResourceReader): Value<boolean> {
+  const byElasticIp = elasticIpAddress(r, r.logicalId);
+  if (byElasticIp) return byElasticIp;
   const primary = (r.get(['NetworkInterfaces']) as unknown[] | undefined)?.findIndex(
     (nic) => String((nic as { DeviceIndex?: unknown })?.DeviceIndex) === '0',
   );
+  if (primary !== undefined && primary >= 0 && r.has(['NetworkInterfaces', primary, 'NetworkInterfaceId'])) {
+    const path = ['NetworkInterfaces', primary, 'NetworkInterfaceId'];
+    const eni = r.referencedLogicalId(path);
+    if (eni && r.ctx.body.Resources[eni]?.Type === 'AWS::EC2::NetworkInterface')
+      return elasticIpAddress(r, eni) ?? awsDefault(false, r.source(path));
+    return unknown(
+      'the instance uses an existing network interface, whose Elastic IPs this file does not show',
+      r.source(path),
+    );
+  }
   if (
     primary !== undefined &&
     primary >= 0 &&
