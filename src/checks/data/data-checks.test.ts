@@ -14,6 +14,9 @@ import { elbv2ListenerHttps } from './elbv2-listener-https.js';
 import { elbv2ListenerTlsPolicy, lowestTlsMinor } from './elbv2-listener-tls-policy.js';
 import { kmsKeyRotation } from './kms-key-rotation.js';
 import { rdsStorageEncrypted } from './rds-storage-encrypted.js';
+import { runChecks } from '../../engine/run-checks.js';
+import { loadTemplateText } from '../../sources/cloudformation/index.js';
+import { s3BucketKmsEncryption } from './s3-bucket-kms-encryption.js';
 import { s3BucketNoPublicAccess } from './s3-bucket-no-public-access.js';
 import { s3BucketTlsOnly } from './s3-bucket-tls-only.js';
 
@@ -246,5 +249,37 @@ describe('load balancer listeners', () => {
     ['MyCustomPolicy', undefined],
   ])('%s accepts TLS 1.%s and up', (policy, minor) => {
     expect(lowestTlsMinor(policy)).toBe(minor);
+  });
+});
+
+describe('s3-bucket-kms-encryption and load balancer log buckets', () => {
+  const statusOf = (lbType: string, enabled: string, target: string) => {
+    const text = `
+Resources:
+  Logs:
+    Type: AWS::S3::Bucket
+    Properties: { BucketName: lb-logs-111122223333 }
+  Lb:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      Type: ${lbType}
+      LoadBalancerAttributes:
+        - { Key: access_logs.s3.enabled, Value: '${enabled}' }
+        - { Key: access_logs.s3.bucket, Value: ${target} }
+`;
+    const inventory = loadTemplateText(text, 't.yaml');
+    const [result] = runChecks(inventory, [s3BucketKmsEncryption]);
+    return result?.status;
+  };
+
+  it('lets a bucket that receives Application Load Balancer access logs keep SSE-S3, the only option ALB supports', () => {
+    expect(statusOf('application', 'true', '!Ref Logs')).toBe('PASS');
+    expect(statusOf('application', 'true', 'lb-logs-111122223333')).toBe('PASS');
+  });
+
+  it('still asks for KMS when no ALB delivers logs there (NLB delivery supports KMS keys)', () => {
+    expect(statusOf('application', 'false', '!Ref Logs')).toBe('FAIL');
+    expect(statusOf('network', 'true', '!Ref Logs')).toBe('FAIL');
+    expect(statusOf('application', 'true', 'another-bucket')).toBe('FAIL');
   });
 });

@@ -1,11 +1,15 @@
 import type { LoadBalancer } from '../../model/resources/index.js';
 import { byDefault, cannotTell, defineCheck, fail, pass, type Verdict } from '../check.js';
-import { at } from '../data/wording.js';
+import { at, shown } from '../data/wording.js';
 
 function evaluate(lb: LoadBalancer): Verdict | Verdict[] {
   const logs = lb.accessLogsEnabled;
   if (!logs.known) return cannotTell(logs.reason, logs.source);
-  if (logs.value) return pass(`load balancer ${lb.name} writes access logs`, logs.source);
+  if (logs.value) {
+    const bucket = lb.accessLogsBucket;
+    const into = bucket.known && bucket.value ? ` to bucket ${shown(bucket.value)}` : '';
+    return pass(`load balancer ${lb.name} writes access logs${into}`, logs.source);
+  }
   if (!lb.lbType.known) {
     return cannotTell(
       `load balancer ${lb.name} has access logs off, but its type is unknown (${lb.lbType.reason})`,
@@ -61,6 +65,6 @@ export const elbv2AccessLogs = defineCheck({
     soc2: ['CC7.2'],
   },
   resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer'],
-  reads: ['accessLogsEnabled', 'lbType'],
+  reads: ['accessLogsEnabled', 'accessLogsBucket', 'lbType'],
   evaluate,
 });

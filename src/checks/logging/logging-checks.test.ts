@@ -80,6 +80,7 @@ function lb(lbType: LoadBalancer['lbType'], listeners: string[] = []): LoadBalan
     source: src,
     lbType,
     accessLogsEnabled: awsDefault(false, src),
+    accessLogsBucket: awsDefault(null, src),
     listeners: ls,
   } as LoadBalancer;
 }

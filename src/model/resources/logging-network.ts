@@ -30,6 +30,8 @@ export interface LoadBalancer extends ResourceBase {
   lbType: Value<'application' | 'network' | 'gateway'>;
   scheme: Value<'internet-facing' | 'internal'>;
   accessLogsEnabled: Value<boolean>;
+  /** The bucket access logs go to (a name, or a template token naming the bucket); null when unset. */
+  accessLogsBucket: Value<string | null>;
   deletionProtection: Value<boolean>;
   dropInvalidHeaderFields: Value<boolean>;
   listeners: LoadBalancerListener[];

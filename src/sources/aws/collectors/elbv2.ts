@@ -42,7 +42,9 @@ function listenerOf(listener: Listener, lbArn: string): LoadBalancerListener {
   };
 }
 
-type AttributeValues = Pick<LoadBalancer, keyof typeof ATTRIBUTE_FIELDS>;
+const ACCESS_LOGS_BUCKET = 'access_logs.s3.bucket';
+
+type AttributeValues = Pick<LoadBalancer, keyof typeof ATTRIBUTE_FIELDS | 'accessLogsBucket'>;
 
 async function attributesOf(
   ctx: CollectContext,
@@ -52,9 +54,9 @@ async function attributesOf(
   const src: SourceRef = { arn, api: ATTRIBUTES };
   const fields = Object.keys(ATTRIBUTE_FIELDS) as Array<keyof typeof ATTRIBUTE_FIELDS>;
   const out = {} as Record<keyof typeof ATTRIBUTE_FIELDS, Value<boolean>>;
-  if (!fields.some((f) => ctx.wants(TYPE, f))) {
+  if (!fields.some((f) => ctx.wants(TYPE, f)) && !ctx.wants(TYPE, 'accessLogsBucket')) {
     for (const f of fields) out[f] = notCollected(src);
-    return out;
+    return { ...out, accessLogsBucket: notCollected(src) };
   }
   const read = await attempt(ctx, ATTRIBUTES, arn, async () => {
     const attributes = (
@@ -70,7 +72,13 @@ async function attributesOf(
       out[f] = value === undefined ? awsDefault(false, src) : explicit(value === 'true', src);
     }
   }
-  return out;
+  const bucket = read.ok ? read.value.get(ACCESS_LOGS_BUCKET) : undefined;
+  const accessLogsBucket: Value<string | null> = !read.ok
+    ? unknown(read.reason, src)
+    : bucket
+      ? explicit(bucket, src)
+      : awsDefault(null, src);
+  return { ...out, accessLogsBucket };
 }
 
 async function loadBalancerOf(
@@ -124,7 +132,9 @@ export const elbv2Collector: Collector = {
   produces: [TYPE],
   operations: {
     'elasticloadbalancing:DescribeLoadBalancers': { fields: [] },
-    'elasticloadbalancing:DescribeLoadBalancerAttributes': { fields: Object.keys(ATTRIBUTE_FIELDS) },
+    'elasticloadbalancing:DescribeLoadBalancerAttributes': {
+      fields: [...Object.keys(ATTRIBUTE_FIELDS), 'accessLogsBucket'],
+    },
     'elasticloadbalancing:DescribeListeners': { fields: ['listeners'] },
   },
   async collect(ctx) {

@@ -70,6 +70,17 @@ function readAttribute(r: ResourceReader, key: string, absent: boolean): Value<b
   return r.boolean(['LoadBalancerAttributes', index, 'Value'], absent);
 }
 
+/** A text attribute; absent or empty is null (no value set). */
+function readTextAttribute(r: ResourceReader, key: string): Value<string | null> {
+  const list = r.get(['LoadBalancerAttributes']);
+  if (list instanceof Unresolved)
+    return unknown(`attributes ${list.reason}`, r.source(['LoadBalancerAttributes']));
+  const index = Array.isArray(list) ? list.findIndex((a) => (a as { Key?: unknown })?.Key === key) : -1;
+  if (index < 0) return awsDefault(null, r.source());
+  const value = r.string(['LoadBalancerAttributes', index, 'Value'], null);
+  return value.known && value.value === '' ? explicit(null, value.source) : value;
+}
+
 export function mapLoadBalancer(r: ResourceReader): LoadBalancer {
   const name = readName(r, 'Name');
   return {
@@ -78,6 +89,7 @@ export function mapLoadBalancer(r: ResourceReader): LoadBalancer {
     lbType: r.read(['Type'], asOneOf(['application', 'network', 'gateway'] as const), 'application'),
     scheme: r.read(['Scheme'], asOneOf(['internet-facing', 'internal'] as const), 'internet-facing'),
     accessLogsEnabled: readAttribute(r, 'access_logs.s3.enabled', false),
+    accessLogsBucket: readTextAttribute(r, 'access_logs.s3.bucket'),
     deletionProtection: readAttribute(r, 'deletion_protection.enabled', false),
     dropInvalidHeaderFields: readAttribute(r, 'routing.http.drop_invalid_header_fields.enabled', false),
     // AWS::ElasticLoadBalancingV2::Listener resources are folded in later.
