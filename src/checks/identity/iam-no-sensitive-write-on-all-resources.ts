@@ -3,6 +3,9 @@ import { type BroadWrite, broadWrites, policyAsPrincipal } from '../../iam/privi
 import { cannotTell, type CheckContext, defineCheck, fail, pass, type Verdict } from '../check.js';
 import { kindOf, principalFor, setAsideNote, some } from './iam-wording.js';
 
+/** AWS managed policies named for reading only (ReadOnlyAccess, ViewOnlyAccess, SecurityAudit…). */
+const READ_ONLY_AWS_POLICY = /readonly|viewonly|securityaudit/i;
+
 function words(w: BroadWrite): string {
   const list = w.allowed.length ? w.allowed : w.maybe;
   return `${w.service} ${w.level.toLowerCase()} (${list.length}: ${some(list, 3)})`;
@@ -12,6 +15,7 @@ function judge(resource: IamManagedPolicy | IamRole | IamUser, context: CheckCon
   const label = `${kindOf(resource)} ${resource.name}`;
   let result: ReturnType<typeof broadWrites>;
   let note = '';
+  let setAside: readonly string[] = [];
   if (resource.type === 'AWS::IAM::ManagedPolicy') {
     if (resource.awsManaged) return [];
     if (!resource.document.known)
@@ -21,8 +25,9 @@ function judge(resource: IamManagedPolicy | IamRole | IamUser, context: CheckCon
       policyAsPrincipal(context.inventory, { name: resource.name, document: resource.document.value }),
     );
   } else {
-    const { principal, setAside, inventory } = principalFor(resource, context);
-    result = broadWrites(inventory, principal);
+    const found = principalFor(resource, context);
+    result = broadWrites(found.inventory, found.principal);
+    setAside = found.setAside;
     note = setAsideNote(setAside);
   }
   const sure = result.writes.filter((w) => w.allowed.length > 0);
@@ -40,6 +45,15 @@ function judge(resource: IamManagedPolicy | IamRole | IamUser, context: CheckCon
   }
   if (result.unknownPolicies.length) {
     return cannotTell(`${label}: cannot tell, ${some(result.unknownPolicies)} unknown`, resource.source);
+  }
+  // Set aside as granting no administration, an unread AWS managed policy may still write to "*"
+  // (AmazonEC2RoleforSSM puts objects into every bucket): only read-only ones are safe to pass.
+  const mayWrite = setAside.filter((name) => !READ_ONLY_AWS_POLICY.test(name));
+  if (mayWrite.length) {
+    return cannotTell(
+      `${label}: cannot tell, AWS managed ${mayWrite.length === 1 ? 'policy' : 'policies'} ${some(mayWrite)} not read (the document is not in this inventory; a live scan reads it)`,
+      resource.source,
+    );
   }
   return pass(
     `${label} holds no write or permissions-management action of a sensitive service on "*"${note}`,

@@ -11,6 +11,9 @@ import type {
 } from '../../model/resources/index.js';
 import { explicit, unknown, type Value } from '../../model/value.js';
 import { type Check, createCheckContext, type Verdict } from '../check.js';
+import { runChecks } from '../../engine/run-checks.js';
+import { loadTemplateText } from '../../sources/cloudformation/index.js';
+import { iamNoSensitiveWriteOnAllResources } from './iam-no-sensitive-write-on-all-resources.js';
 import { iamPolicyNoFullAdmin } from './iam-policy-no-full-admin.js';
 import { iamRoleTrustNotPublic } from './iam-role-trust-not-public.js';
 import { iamUserNoInlinePolicies } from './iam-user-no-inline-policies.js';
@@ -201,5 +204,32 @@ describe('iam-user-no-inline-policies', () => {
     expect(status(run(iamUserNoInlinePolicies, user({ groups: [explicit('Developers', src)] })))).toBe(
       'PASS',
     );
+  });
+});
+
+describe('iam-no-sensitive-write-on-all-resources and AWS managed policies', () => {
+  const statusWith = (policy: string) => {
+    const text = `
+Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement: [{ Effect: Allow, Principal: { Service: ec2.amazonaws.com }, Action: sts:AssumeRole }]
+      ManagedPolicyArns: ['arn:aws:iam::aws:policy/${policy}']
+`;
+    const [result] = runChecks(loadTemplateText(text, 't.yaml'), [iamNoSensitiveWriteOnAllResources]);
+    return result?.status;
+  };
+
+  it('reads the AWS managed policies it carries: AmazonEC2RoleforSSM puts objects into every bucket', () => {
+    expect(statusWith('service-role/AmazonEC2RoleforSSM')).toBe('FAIL');
+    expect(statusWith('AmazonS3FullAccess')).toBe('FAIL');
+    expect(statusWith('service-role/AWSLambdaBasicExecutionRole')).toBe('PASS');
+  });
+
+  it('cannot tell for an AWS managed policy it does not carry, unless its name says read-only', () => {
+    expect(statusWith('service-role/AmazonDMSVPCManagementRole')).toBe('UNKNOWN');
+    expect(statusWith('ReadOnlyAccess')).toBe('PASS');
   });
 });
