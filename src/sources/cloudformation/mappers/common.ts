@@ -62,18 +62,28 @@ export function displayName(text: string): string {
 }
 
 /** The parts every resource shares; `name` is the explicit name when known, else the logical id. */
-export function baseOf(r: ResourceReader, name: Value<string>): Omit<ResourceBase, never> {
+export function baseOf(r: ResourceReader, name: Value<string>): ResourceBase {
   const tags = readTags(r);
   const region = r.ctx.pseudo['AWS::Region'];
   const account = r.ctx.pseudo['AWS::AccountId'];
-  return {
+  // Built field by field: conditional spreads are another of V8's slow paths.
+  const base: { -readonly [K in keyof ResourceBase]: ResourceBase[K] } = {
     id: r.logicalId,
     name: name.known && name.origin === 'explicit' ? displayName(name.value) : r.logicalId,
     source: r.source(),
-    ...(region ? { region } : {}),
-    ...(account ? { account } : {}),
-    ...(tags ? { tags } : {}),
   };
+  if (region) base.region = region;
+  if (account) base.account = account;
+  if (tags) base.tags = tags;
+  return base;
+}
+
+/**
+ * A resource from its base (baseOf) and its own fields. Object.assign rather than a spread: V8 (as
+ * of Node 20) builds `{ ...base, and fifteen more }` on a slow path, some 20 µs a resource.
+ */
+export function withBase<T extends ResourceBase>(base: ResourceBase, fields: Omit<T, keyof ResourceBase>): T {
+  return Object.assign(base, fields) as unknown as T;
 }
 
 /** A name CloudFormation generates when the property is absent. */

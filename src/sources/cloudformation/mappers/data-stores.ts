@@ -2,7 +2,7 @@ import type { PolicyDocument } from '../../../model/policy.js';
 import type { DynamoDbTable, KmsKey, SnsTopic, SqsQueue } from '../../../model/resources/index.js';
 import { awsDefault, explicit, type Value } from '../../../model/value.js';
 import { asBoolean, asOneOf, asString, type ResourceReader } from '../resource-reader.js';
-import { baseOf, readName, readPolicy } from './common.js';
+import { baseOf, readName, readPolicy, withBase } from './common.js';
 
 function readTableKeyType(r: ResourceReader): DynamoDbTable['encryptionKeyType'] {
   const enabled = r.boolean(['SSESpecification', 'SSEEnabled'], false);
@@ -18,8 +18,7 @@ function readTableKeyType(r: ResourceReader): DynamoDbTable['encryptionKeyType']
 
 export function mapDynamoDbTable(r: ResourceReader): DynamoDbTable {
   const tableName = readName(r, 'TableName');
-  return {
-    ...baseOf(r, tableName),
+  return withBase<DynamoDbTable>(baseOf(r, tableName), {
     type: 'AWS::DynamoDB::Table',
     tableName,
     encryptionKeyType: readTableKeyType(r),
@@ -27,7 +26,7 @@ export function mapDynamoDbTable(r: ResourceReader): DynamoDbTable {
     pointInTimeRecovery: r.boolean(['PointInTimeRecoverySpecification', 'PointInTimeRecoveryEnabled'], false),
     deletionProtection: r.boolean(['DeletionProtectionEnabled'], false),
     billingMode: r.read(['BillingMode'], asOneOf(['PROVISIONED', 'PAY_PER_REQUEST'] as const), 'PROVISIONED'),
-  };
+  });
 }
 
 /** The key policy KMS applies when none is given: the account (through IAM) has full access. */
@@ -49,8 +48,7 @@ function defaultKeyPolicy(): PolicyDocument {
 
 export function mapKmsKey(r: ResourceReader): KmsKey {
   const policy = readPolicy(r, ['KeyPolicy']);
-  return {
-    ...baseOf(r, awsDefault(r.logicalId, r.source())),
+  return withBase<KmsKey>(baseOf(r, awsDefault(r.logicalId, r.source())), {
     type: 'AWS::KMS::Key',
     keySpec: r.string(['KeySpec'], 'SYMMETRIC_DEFAULT'),
     keyUsage: r.string(['KeyUsage'], 'ENCRYPT_DECRYPT'),
@@ -63,7 +61,7 @@ export function mapKmsKey(r: ResourceReader): KmsKey {
     pendingDeletion: awsDefault(false, r.source()),
     multiRegion: r.boolean(['MultiRegion'], false),
     managedBy: 'customer',
-  };
+  });
 }
 
 export function mapSnsTopic(r: ResourceReader): SnsTopic {
@@ -73,15 +71,14 @@ export function mapSnsTopic(r: ResourceReader): SnsTopic {
     const protocol = r.get(['Subscription', i, 'Protocol']);
     if (typeof protocol === 'string') protocols.push(protocol);
   }
-  return {
-    ...baseOf(r, topicName),
+  return withBase<SnsTopic>(baseOf(r, topicName), {
     type: 'AWS::SNS::Topic',
     topicName,
     kmsMasterKeyId: r.string(['KmsMasterKeyId'], null),
     // AWS::SNS::TopicPolicy and AWS::SNS::Subscription resources are folded in later.
     policy: awsDefault(null, r.source()),
     subscriptionProtocols: explicit(protocols, r.source(['Subscription'])),
-  };
+  });
 }
 
 export function mapSqsQueue(r: ResourceReader): SqsQueue {
@@ -93,8 +90,7 @@ export function mapSqsQueue(r: ResourceReader): SqsQueue {
     redrive && typeof redrive === 'object'
       ? (redrive as { deadLetterTargetArn?: unknown }).deadLetterTargetArn
       : undefined;
-  return {
-    ...baseOf(r, queueName),
+  return withBase<SqsQueue>(baseOf(r, queueName), {
     type: 'AWS::SQS::Queue',
     queueName,
     kmsMasterKeyId: kmsKey,
@@ -107,5 +103,5 @@ export function mapSqsQueue(r: ResourceReader): SqsQueue {
       typeof target === 'string'
         ? explicit(target, r.source(['RedrivePolicy']))
         : awsDefault(null, r.source()),
-  };
+  });
 }

@@ -7,7 +7,7 @@ import type {
 } from '../../../model/resources/index.js';
 import { awsDefault, explicit, unknown } from '../../../model/value.js';
 import { asString, type ResourceReader } from '../resource-reader.js';
-import { baseOf, LIVE_ONLY, readName, readRequiredPolicy } from './common.js';
+import { baseOf, LIVE_ONLY, readName, readRequiredPolicy, withBase } from './common.js';
 
 export function readInlinePolicies(r: ResourceReader): InlinePolicy[] {
   const count = r.count(['Policies']);
@@ -33,25 +33,29 @@ function principalPolicies(r: ResourceReader) {
 
 export function mapIamRole(r: ResourceReader): IamRole {
   const roleName = readName(r, 'RoleName');
-  return {
-    ...baseOf(r, roleName),
+  const policies = principalPolicies(r);
+  return withBase<IamRole>(baseOf(r, roleName), {
     type: 'AWS::IAM::Role',
     roleName,
-    ...principalPolicies(r),
+    inlinePolicies: policies.inlinePolicies,
+    managedPolicyArns: policies.managedPolicyArns,
+    permissionsBoundary: policies.permissionsBoundary,
     assumeRolePolicy: readRequiredPolicy(r, ['AssumeRolePolicyDocument']),
     maxSessionDuration: r.number(['MaxSessionDuration'], 3600),
     lastUsed: unknown(`last use is ${LIVE_ONLY}`, r.source()),
-  };
+  });
 }
 
 export function mapIamUser(r: ResourceReader): IamUser {
   const userName = readName(r, 'UserName');
   const src = r.source();
-  return {
-    ...baseOf(r, userName),
+  const policies = principalPolicies(r);
+  return withBase<IamUser>(baseOf(r, userName), {
     type: 'AWS::IAM::User',
     userName,
-    ...principalPolicies(r),
+    inlinePolicies: policies.inlinePolicies,
+    managedPolicyArns: policies.managedPolicyArns,
+    permissionsBoundary: policies.permissionsBoundary,
     groups: r.stringItems(['Groups']),
     consoleAccess: r.has(['LoginProfile'])
       ? explicit(true, r.source(['LoginProfile']))
@@ -60,13 +64,12 @@ export function mapIamUser(r: ResourceReader): IamUser {
     // Keys declared as AWS::IAM::AccessKey resources are folded in later.
     accessKeys: awsDefault([], src),
     passwordLastUsed: unknown(`password use is ${LIVE_ONLY}`, src),
-  };
+  });
 }
 
 export function mapIamManagedPolicy(r: ResourceReader): IamManagedPolicy {
   const policyName = r.read(['ManagedPolicyName'], asString, `${r.logicalId} (generated name)`);
-  return {
-    ...baseOf(r, policyName),
+  return withBase<IamManagedPolicy>(baseOf(r, policyName), {
     type: 'AWS::IAM::ManagedPolicy',
     policyName,
     document: readRequiredPolicy(r, ['PolicyDocument']),
@@ -74,16 +77,15 @@ export function mapIamManagedPolicy(r: ResourceReader): IamManagedPolicy {
     attachedUsers: r.stringItems(['Users']),
     attachedGroups: r.stringItems(['Groups']),
     awsManaged: false,
-  };
+  });
 }
 
 export function mapIamGroup(r: ResourceReader): IamGroup {
   const groupName = readName(r, 'GroupName');
-  return {
-    ...baseOf(r, groupName),
+  return withBase<IamGroup>(baseOf(r, groupName), {
     type: 'AWS::IAM::Group',
     groupName,
     inlinePolicies: readInlinePolicies(r),
     managedPolicyArns: r.stringItems(['ManagedPolicyArns']),
-  };
+  });
 }

@@ -2,7 +2,7 @@ import type { LambdaFunction } from '../../../model/resources/index.js';
 import { awsDefault, explicit, unknown } from '../../../model/value.js';
 import { Unresolved } from '../intrinsics.js';
 import { asNumber, asOneOf, asString, type ResourceReader } from '../resource-reader.js';
-import { baseOf, readName } from './common.js';
+import { baseOf, readName, withBase } from './common.js';
 
 /** Only the variable names are read: their values can hold secrets and never enter the model. */
 function readEnvironmentNames(r: ResourceReader): LambdaFunction['environmentVariableNames'] {
@@ -19,8 +19,7 @@ export function mapLambdaFunction(r: ResourceReader): LambdaFunction {
   const packageType = r.read(['PackageType'], asOneOf(['Zip', 'Image'] as const), 'Zip');
   const isImage = packageType.known && packageType.value === 'Image';
   const src = r.source();
-  return {
-    ...baseOf(r, functionName),
+  return withBase<LambdaFunction>(baseOf(r, functionName), {
     type: 'AWS::Lambda::Function',
     packageType,
     runtime: isImage ? explicit(null, src) : r.required(['Runtime'], asString),
@@ -46,5 +45,5 @@ export function mapLambdaFunction(r: ResourceReader): LambdaFunction {
     // AWS::Lambda::Permission and AWS::Lambda::Url resources are folded in later.
     permissions: [],
     functionUrlAuthType: awsDefault(null, src),
-  };
+  });
 }

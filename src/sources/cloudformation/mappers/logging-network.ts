@@ -2,7 +2,7 @@ import type { CloudTrailTrail, LoadBalancer } from '../../../model/resources/ind
 import { awsDefault, explicit, unknown, type Value } from '../../../model/value.js';
 import { Unresolved } from '../intrinsics.js';
 import { asBoolean, asOneOf, asString, type ResourceReader } from '../resource-reader.js';
-import { baseOf, readName } from './common.js';
+import { baseOf, readName, withBase } from './common.js';
 
 interface DataResource {
   Type?: unknown;
@@ -45,8 +45,7 @@ function readS3DataEvents(r: ResourceReader): CloudTrailTrail['s3DataEvents'] {
 
 export function mapCloudTrailTrail(r: ResourceReader): CloudTrailTrail {
   const trailName = readName(r, 'TrailName');
-  return {
-    ...baseOf(r, trailName),
+  return withBase<CloudTrailTrail>(baseOf(r, trailName), {
     type: 'AWS::CloudTrail::Trail',
     isLogging: r.required(['IsLogging'], asBoolean),
     multiRegion: r.boolean(['IsMultiRegionTrail'], false),
@@ -57,7 +56,7 @@ export function mapCloudTrailTrail(r: ResourceReader): CloudTrailTrail {
     cloudWatchLogsGroupArn: r.string(['CloudWatchLogsLogGroupArn'], null),
     organizationTrail: r.boolean(['IsOrganizationTrail'], false),
     s3DataEvents: readS3DataEvents(r),
-  };
+  });
 }
 
 /** Attributes are a Key/Value list; a key that is absent takes the AWS default. */
@@ -83,8 +82,7 @@ function readTextAttribute(r: ResourceReader, key: string): Value<string | null>
 
 export function mapLoadBalancer(r: ResourceReader): LoadBalancer {
   const name = readName(r, 'Name');
-  return {
-    ...baseOf(r, name),
+  return withBase<LoadBalancer>(baseOf(r, name), {
     type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
     lbType: r.read(['Type'], asOneOf(['application', 'network', 'gateway'] as const), 'application'),
     scheme: r.read(['Scheme'], asOneOf(['internet-facing', 'internal'] as const), 'internet-facing'),
@@ -94,5 +92,5 @@ export function mapLoadBalancer(r: ResourceReader): LoadBalancer {
     dropInvalidHeaderFields: readAttribute(r, 'routing.http.drop_invalid_header_fields.enabled', false),
     // AWS::ElasticLoadBalancingV2::Listener resources are folded in later.
     listeners: [],
-  };
+  });
 }

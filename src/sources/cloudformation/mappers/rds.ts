@@ -7,7 +7,7 @@ import {
   readerOf,
   type ResourceReader,
 } from '../resource-reader.js';
-import { baseOf } from './common.js';
+import { baseOf, withBase } from './common.js';
 
 function resourceOfType(
   r: ResourceReader,
@@ -74,8 +74,7 @@ export function mapRdsDbInstance(r: ResourceReader): RdsDbInstance {
   const storageEncrypted = restored
     ? unknown('inherited from the snapshot or source instance it is created from', src)
     : fromCluster((x) => x.boolean(['StorageEncrypted'], false));
-  return {
-    ...baseOf(r, identifier),
+  return withBase<RdsDbInstance>(baseOf(r, identifier), {
     type: 'AWS::RDS::DBInstance',
     engine,
     engineVersion: r.string(['EngineVersion'], null),
@@ -99,5 +98,5 @@ export function mapRdsDbInstance(r: ResourceReader): RdsDbInstance {
     iamAuthentication: fromCluster((x) => x.boolean(['EnableIAMDatabaseAuthentication'], false)),
     logExports: fromCluster((x) => x.read(['EnableCloudwatchLogsExports'], asStringList, [])),
     isCustom: engine.known && engine.value.startsWith('custom-'),
-  };
+  });
 }

@@ -2,7 +2,7 @@ import type { S3Bucket, S3DefaultEncryption } from '../../../model/resources/ind
 import { awsDefault, explicit, unknown, type Value } from '../../../model/value.js';
 import { Unresolved } from '../intrinsics.js';
 import { asBoolean, asOneOf, type ResourceReader } from '../resource-reader.js';
-import { baseOf, LIVE_ONLY, readName } from './common.js';
+import { baseOf, LIVE_ONLY, readName, withBase } from './common.js';
 
 const CANNED_ACL_PUBLIC: Record<string, string[]> = {
   PublicRead: ['READ'],
@@ -55,8 +55,7 @@ export function mapS3Bucket(r: ResourceReader): S3Bucket {
   const bucketName = readName(r, 'BucketName');
   const acl = r.string(['AccessControl'], 'Private');
   const logging = r.get(['LoggingConfiguration']);
-  return {
-    ...baseOf(r, bucketName),
+  return withBase<S3Bucket>(baseOf(r, bucketName), {
     type: 'AWS::S3::Bucket',
     bucketName,
     encryption: readEncryption(r),
@@ -87,5 +86,5 @@ export function mapS3Bucket(r: ResourceReader): S3Bucket {
     replication: r.has(['ReplicationConfiguration'])
       ? explicit(true, r.source(['ReplicationConfiguration']))
       : awsDefault(false, r.source()),
-  };
+  });
 }
