@@ -66,16 +66,44 @@ const not =
     return r === 'unknown' ? r : !r;
   };
 
-/** A pattern that covers every resource: `*`, `arn:*`, `arn:aws:*:*:*:*` and the like. */
-function coversEveryResource(pattern: string): Tri {
-  if (pattern === '*' || /^arn(:\*+)+$/.test(pattern) || /^arn:aws[a-z-]*(:\*+)+$/.test(pattern)) return true;
-  return pattern.includes('{{unresolved:') ? 'unknown' : false;
+/**
+ * A pattern that covers every resource: `*`, `arn:*`, `arn:aws:*:*:*:*` and the like; and, for a
+ * statement whose actions are all of one service, every resource of that service written as an
+ * ARN of wildcards (`arn:aws:s3:::*`, `arn:aws:s3:::*\/*`). A deploy-time part counts as anything:
+ * the pattern may then cover everything ('unknown') or, if its fixed text rules that out, cannot.
+ */
+function coversEveryResource(pattern: string, soleService: string | undefined): Tri {
+  const every = (p: string): boolean => {
+    if (p === '*' || /^arn(:\*+)+$/.test(p) || /^arn:aws[a-z-]*(:\*+)+$/.test(p)) return true;
+    const scoped = /^arn:aws[a-z-]*:([a-z0-9-]+):([*:/]*\*)$/.exec(p);
+    return scoped !== null && scoped[1] === soleService;
+  };
+  if (every(pattern)) return true;
+  if (!pattern.includes('{{unresolved:')) return false;
+  return every(pattern.replace(/\{\{unresolved:.*?\}\}/g, '*')) ? 'unknown' : false;
 }
 
-function resourcePatternTest(pattern: string, variables: boolean): (r: string, ctx: RequestContext) => Tri {
+/** The one service every action of the statement belongs to, if there is one. */
+function soleServiceOf(s: PolicyStatement): string | undefined {
+  if (!s.action || s.action.length === 0) return undefined;
+  let service: string | undefined;
+  for (const pattern of s.action) {
+    const prefix = pattern.slice(0, pattern.indexOf(':')).toLowerCase();
+    if (prefix === '' || /[*?{]/.test(prefix) || (service !== undefined && service !== prefix))
+      return undefined;
+    service = prefix;
+  }
+  return service;
+}
+
+function resourcePatternTest(
+  pattern: string,
+  variables: boolean,
+  soleService: string | undefined,
+): (r: string, ctx: RequestContext) => Tri {
   if (pattern === '*') return () => true;
   const glob: Glob = compileGlob(pattern, { ignoreCase: false, wildcards: true, variables });
-  const every = coversEveryResource(pattern);
+  const every = coversEveryResource(pattern, soleService);
   return (r, ctx) => (r === EVERY_RESOURCE ? every : glob.test(r, ctx));
 }
 
@@ -86,7 +114,8 @@ function resourceTest(s: PolicyStatement, variables: boolean, resolve?: TokenRes
   // Trust policies and many resource policies leave Resource out: the statement covers the resource itself.
   if (!list) return () => true;
   const patterns = list.map((p) => expandTokens(p, resolve));
-  const tests = patterns.map((p) => resourcePatternTest(p, variables));
+  const soleService = soleServiceOf(s);
+  const tests = patterns.map((p) => resourcePatternTest(p, variables, soleService));
   const any = (r: string, ctx: RequestContext): Tri => {
     let out: Tri = false;
     for (const t of tests) {
@@ -108,7 +137,7 @@ function resourceTest(s: PolicyStatement, variables: boolean, resolve?: TokenRes
   // Results depend on the request context only through policy variables; cache the rest.
   if (variables && patterns.some((p) => p.includes('${')))
     return (r: Interned, ctx: RequestContext) => test(r.text, ctx);
-  const listKey = `${negate ? '!' : ''}${patterns.join('\u0000')}`;
+  const listKey = `${negate ? '!' : ''}${soleService ?? ''}\u0001${patterns.join('\u0000')}`;
   let results = resourceListResults.get(listKey);
   if (!results) {
     results = new IdCache(resourceIds);

@@ -233,3 +233,43 @@ Resources:
     expect(statusWith('ReadOnlyAccess')).toBe('PASS');
   });
 });
+
+describe('iam-no-sensitive-write-on-all-resources and resources written as ARNs', () => {
+  const statusFor = (statement: string) => {
+    const text = `
+Parameters:
+  AppName: { Type: String }
+Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement: [{ Effect: Allow, Principal: { Service: ec2.amazonaws.com }, Action: sts:AssumeRole }]
+      Policies:
+        - PolicyName: p
+          PolicyDocument:
+            Statement: [${statement}]
+`;
+    const [result] = runChecks(loadTemplateText(text, 't.yaml'), [iamNoSensitiveWriteOnAllResources]);
+    return result?.status;
+  };
+
+  it('counts an ARN of wildcards for the statement’s own service as every resource', () => {
+    expect(statusFor("{ Effect: Allow, Action: 's3:PutObject', Resource: 'arn:aws:s3:::*' }")).toBe('FAIL');
+    expect(statusFor("{ Effect: Allow, Action: 's3:PutObject', Resource: 'arn:aws:s3:::*/*' }")).toBe('FAIL');
+    expect(statusFor("{ Effect: Allow, Action: 'dynamodb:PutItem', Resource: 'arn:aws:s3:::*' }")).toBe(
+      'PASS',
+    );
+  });
+
+  it('does not count a deploy-time name with fixed text around it as every resource', () => {
+    expect(
+      statusFor(
+        "{ Effect: Allow, Action: 's3:PutObject', Resource: !Sub 'arn:aws:s3:::${AppName}-replicas/*' }",
+      ),
+    ).toBe('PASS');
+    expect(
+      statusFor("{ Effect: Allow, Action: 's3:PutObject', Resource: !Sub 'arn:aws:s3:::${AppName}' }"),
+    ).toBe('UNKNOWN');
+  });
+});
