@@ -1,6 +1,6 @@
 import type { Vpc } from '../../model/resources/index.js';
 import { cannotTell, type CheckContext, defineCheck, fail, pass } from '../check.js';
-import { listing } from '../data/wording.js';
+import { listing, shown } from '../data/wording.js';
 
 interface SubnetIndex {
   /** Subnet id → names of the instances in it. */
@@ -27,7 +27,7 @@ function judgeVpc(vpc: Vpc, context: CheckContext) {
     return cannotTell(`VPC ${vpc.name}: public subnets unknown: ${subnets.reason}`, subnets.source);
   const index = context.shared('ec2-instances-by-subnet', () => instancesBySubnet(context));
   const exposed = subnets.value.flatMap((id) =>
-    (index.bySubnet.get(id) ?? []).map((name) => `${name} (${id})`),
+    (index.bySubnet.get(id) ?? []).map((name) => `${name} (${shown(id)})`),
   );
   if (exposed.length > 0)
     return fail(
@@ -37,7 +37,7 @@ function judgeVpc(vpc: Vpc, context: CheckContext) {
   const none =
     subnets.value.length === 0
       ? `VPC ${vpc.name} has no subnet routed to an internet gateway`
-      : `VPC ${vpc.name}: no instance sits in its public subnets ${listing(subnets.value)}`;
+      : `VPC ${vpc.name}: no instance sits in its public subnets ${listing(subnets.value.map(shown))}`;
   if (subnets.value.length > 0 && index.unknown.length > 0)
     return cannotTell(`${none}, but the subnet of ${listing(index.unknown)} is unknown`, subnets.source);
   return pass(none, subnets.source);

@@ -10,6 +10,7 @@ import type {
   S3Bucket,
   SecretsManagerSecret,
   SecurityGroup,
+  Vpc,
 } from '../../model/resources/index.js';
 import { loadTemplateFile, loadTemplateText, MAX_TEMPLATE_BYTES, TemplateParseError } from './index.js';
 
@@ -262,6 +263,39 @@ Resources:
       known: false,
       reason: expect.stringContaining('condition HasIp'),
     });
+  });
+
+  it("tells a VPC's public subnets from its route tables: a default route to an internet gateway", () => {
+    const vpcWith = (routes: string) =>
+      loadTemplateText(
+        `
+Parameters:
+  Table: { Type: String }
+Resources:
+  Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
+  Igw: { Type: AWS::EC2::InternetGateway }
+  Public: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24 } }
+  Unassociated: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24 } }
+  Rt: { Type: AWS::EC2::RouteTable, Properties: { VpcId: !Ref Vpc } }
+  Link: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref Public, RouteTableId: !Ref Rt } }
+${routes}`,
+        't.yaml',
+      ).resources.find((r): r is Vpc => r.type === 'AWS::EC2::VPC')?.publicSubnetIds;
+    expect(
+      vpcWith(
+        '  R: { Type: AWS::EC2::Route, Properties: { RouteTableId: !Ref Rt, DestinationCidrBlock: 0.0.0.0/0, GatewayId: !Ref Igw } }',
+      ),
+    ).toMatchObject({ known: true, value: ['{{Public}}'] });
+    expect(
+      vpcWith(
+        '  R: { Type: AWS::EC2::Route, Properties: { RouteTableId: !Ref Rt, DestinationCidrBlock: 0.0.0.0/0, NatGatewayId: nat-1 } }',
+      ),
+    ).toMatchObject({ known: true, value: [] });
+    expect(
+      vpcWith(
+        '  R: { Type: AWS::EC2::Route, Properties: { RouteTableId: !Ref Table, DestinationCidrBlock: 0.0.0.0/0, GatewayId: !Ref Igw } }',
+      ),
+    ).toMatchObject({ known: false });
   });
 
   it('does not give a read replica the 1-day backup default of a new instance', () => {

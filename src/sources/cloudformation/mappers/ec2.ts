@@ -17,6 +17,7 @@ import {
 } from '../resource-reader.js';
 import { baseOf, LIVE_ONLY, readName, withBase } from './common.js';
 import { elasticIpOf } from './elastic-ips.js';
+import { publicSubnetsOf } from './vpc-routing.js';
 import { SsmParameterValue } from '../intrinsics.js';
 
 const HTTP_TOKENS = asOneOf(['required', 'optional'] as const);
@@ -235,7 +236,7 @@ export function mapVpc(r: ResourceReader): Vpc {
     cidrBlock: r.required(['CidrBlock'], asString),
     // AWS::EC2::FlowLog resources that point at this VPC are folded in later.
     flowLogsEnabled: awsDefault(false, r.source()),
-    publicSubnetIds: unknown(`public subnets are ${LIVE_ONLY}`, r.source()),
+    publicSubnetIds: publicSubnetsOf(r.ctx, r.logicalId, r),
     isDefault: false,
   });
 }
