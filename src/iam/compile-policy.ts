@@ -3,7 +3,7 @@
  * same policy costs a few cached lookups per statement. Template tokens are expanded through the
  * inventory's resolver here (a named bucket's `{{Bucket.Arn}}` becomes its real ARN).
  */
-import type { Effect, PolicyDocument, PolicyStatement, Principal } from '../model/policy.js';
+import type { ConditionBlock, Effect, PolicyDocument, PolicyStatement, Principal } from '../model/policy.js';
 import type { RequestContext } from './context.js';
 import { compileGlob, type Glob } from './glob.js';
 import { actionIds, IdCache, type Interned, resourceIds } from './intern.js';
@@ -18,6 +18,8 @@ export interface CompiledStatement {
   resourceTest(resource: Interned, ctx: RequestContext): Tri;
   readonly principal?: Principal;
   readonly notPrincipal?: Principal;
+  /** The statement's Condition with the tokens the resolver spells out (the stack's own account…). */
+  readonly condition?: ConditionBlock;
 }
 
 export interface CompiledPolicy {
@@ -159,6 +161,20 @@ function expandPrincipal(p: Principal | undefined, resolve?: TokenResolver): Pri
   return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, v.map((e) => expandTokens(e, resolve))]));
 }
 
+function expandCondition(
+  block: ConditionBlock | undefined,
+  resolve?: TokenResolver,
+): ConditionBlock | undefined {
+  if (!block || !resolve || !JSON.stringify(block).includes('{{')) return block;
+  const out: ConditionBlock = {};
+  for (const [operator, keys] of Object.entries(block)) {
+    out[operator] = Object.fromEntries(
+      Object.entries(keys).map(([key, values]) => [key, values.map((v) => expandTokens(v, resolve))]),
+    );
+  }
+  return out;
+}
+
 function compileStatement(
   s: PolicyStatement,
   variables: boolean,
@@ -167,6 +183,7 @@ function compileStatement(
   const actions = actionListTest((s.action ?? s.notAction ?? []).map((p) => expandTokens(p, resolve)));
   const principal = expandPrincipal(s.principal, resolve);
   const notPrincipal = expandPrincipal(s.notPrincipal, resolve);
+  const condition = expandCondition(s.condition, resolve);
   return {
     statement: s,
     effect: s.effect,
@@ -175,6 +192,7 @@ function compileStatement(
     resourceTest: resourceTest(s, variables, resolve),
     ...(principal ? { principal } : {}),
     ...(notPrincipal ? { notPrincipal } : {}),
+    ...(condition ? { condition } : {}),
   };
 }
 

@@ -82,8 +82,8 @@ function statementApplies(
     }
   }
   let dependsOn = NONE;
-  if (s.statement.condition) {
-    const c = evaluateConditions(s.statement.condition, req.ctx, s.effect, s.variables);
+  if (s.condition) {
+    const c = evaluateConditions(s.condition, req.ctx, s.effect, s.variables);
     if (c.result === false) return undefined;
     applies = triAnd(applies, c.result);
     dependsOn = c.dependsOn;

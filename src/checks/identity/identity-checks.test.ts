@@ -15,6 +15,7 @@ import { runChecks } from '../../engine/run-checks.js';
 import { loadTemplateText } from '../../sources/cloudformation/index.js';
 import { iamNoSensitiveWriteOnAllResources } from './iam-no-sensitive-write-on-all-resources.js';
 import { iamPolicyNoFullAdmin } from './iam-policy-no-full-admin.js';
+import { resourcePolicyNoCrossAccount } from './resource-policy-no-cross-account.js';
 import { iamRoleTrustNotPublic } from './iam-role-trust-not-public.js';
 import { iamUserNoInlinePolicies } from './iam-user-no-inline-policies.js';
 
@@ -271,5 +272,28 @@ Resources:
     expect(
       statusFor("{ Effect: Allow, Action: 's3:PutObject', Resource: !Sub 'arn:aws:s3:::${AppName}' }"),
     ).toBe('UNKNOWN');
+  });
+});
+
+describe('resource-policy-no-cross-account and the stack’s own account', () => {
+  it('takes aws:SourceAccount pinned to AWS::AccountId as keeping other accounts out, account id unknown', () => {
+    const text = `
+Parameters:
+  Bucket: { Type: String }
+Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties: { Runtime: python3.12, Handler: index.handler, Role: arn:aws:iam::111122223333:role/r, Code: { ZipFile: x } }
+  Pinned:
+    Type: AWS::Lambda::Permission
+    Properties:
+      FunctionName: !GetAtt Fn.Arn
+      Action: lambda:InvokeFunction
+      Principal: s3.amazonaws.com
+      SourceAccount: !Ref AWS::AccountId
+      SourceArn: !Sub arn:\${AWS::Partition}:s3:::\${Bucket}
+`;
+    const [result] = runChecks(loadTemplateText(text, 't.yaml'), [resourcePolicyNoCrossAccount]);
+    expect(result).toMatchObject({ status: 'PASS' });
   });
 });
