@@ -283,3 +283,35 @@ Resources:
     expect(statusOf('application', 'true', 'another-bucket')).toBe('FAIL');
   });
 });
+
+describe('s3-bucket-no-public-access and a grant that may be public', () => {
+  const statusWith = (restrict: string) => {
+    const text = `
+Parameters:
+  Reader: { Type: String }
+Resources:
+  Data:
+    Type: AWS::S3::Bucket
+    Properties:
+      PublicAccessBlockConfiguration: { RestrictPublicBuckets: ${restrict} }
+  DataPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Data
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: '*'
+            Action: s3:GetObject
+            Resource: !Sub '\${Data.Arn}/*'
+            Condition: { StringEquals: { 'aws:PrincipalAccount': !Ref Reader } }
+`;
+    const [result] = runChecks(loadTemplateText(text, 't.yaml'), [s3BucketNoPublicAccess]);
+    return result?.status;
+  };
+
+  it('passes when RestrictPublicBuckets is on, and cannot tell when it is off', () => {
+    expect(statusWith('true')).toBe('PASS');
+    expect(statusWith('false')).toBe('UNKNOWN');
+  });
+});

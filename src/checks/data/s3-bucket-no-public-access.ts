@@ -30,19 +30,21 @@ function policyVerdicts(bucket: S3Bucket, context: CheckContext): Verdict[] {
   const found = exposureOf(bucket, context);
   if (!found || policy.value === null) return [];
   const out: Verdict[] = [];
+  const note = "S3 lets only AWS services and the bucket owner's account use the public grant";
+  const restrict = bucket.publicAccessBlock.restrictPublicBuckets;
   for (const grant of found.exposure.public) {
     if (grant.allowed.length === 0) {
+      const maybe = `bucket ${bucket.name}: the bucket policy may let everyone in: ${describeGrant(grant)}`;
+      // RestrictPublicBuckets settles a grant that might be public as surely as one that is.
       out.push(
-        cannotTell(
-          `bucket ${bucket.name}: the bucket policy may let everyone in: ${describeGrant(grant)}`,
-          policy.source,
-        ),
+        restrict.known && restrict.value
+          ? pass(`${maybe}, but RestrictPublicBuckets is on, so ${note}`, restrict.source)
+          : cannotTell(maybe, policy.source),
       );
       continue;
     }
     const exposure = `bucket ${bucket.name}: the bucket policy lets everyone in: ${describeGrant(grant)}${at(policy.source)}${corroboration(bucket)}`;
-    const note = "S3 lets only AWS services and the bucket owner's account use the public grant";
-    out.push(settle(bucket.publicAccessBlock.restrictPublicBuckets, exposure, note, 'RestrictPublicBuckets'));
+    out.push(settle(restrict, exposure, note, 'RestrictPublicBuckets'));
   }
   if (policy.value.problems.length > 0 && out.length === 0) {
     out.push(
