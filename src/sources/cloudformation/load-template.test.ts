@@ -298,6 +298,20 @@ ${routes}`,
     ).toMatchObject({ known: false });
   });
 
+  it('gives a read replica the encryption of its source instance', () => {
+    const replicaOf = (encrypted: string) =>
+      loadTemplateText(
+        `
+Resources:
+  Main: { Type: AWS::RDS::DBInstance, Properties: { Engine: mysql, DBInstanceClass: db.t3.micro, StorageEncrypted: ${encrypted} } }
+  Replica: { Type: AWS::RDS::DBInstance, Properties: { SourceDBInstanceIdentifier: !Ref Main, DBInstanceClass: db.t3.micro } }
+`,
+        't.yaml',
+      ).resources.find((r): r is RdsDbInstance => r.id === 'Replica')?.storageEncrypted;
+    expect(replicaOf('true')).toMatchObject({ known: true, value: true, source: { logicalId: 'Main' } });
+    expect(replicaOf('false')).toMatchObject({ known: true, value: false });
+  });
+
   it('does not give a read replica the 1-day backup default of a new instance', () => {
     const inventory = loadTemplateText(
       [

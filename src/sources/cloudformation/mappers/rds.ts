@@ -56,6 +56,23 @@ function readPubliclyAccessible(r: ResourceReader): Value<boolean> {
   );
 }
 
+/**
+ * A read replica is encrypted exactly when its source is: RDS refuses an unencrypted replica of an
+ * encrypted instance and an encrypted one of an unencrypted instance (RDS user guide, "Limitations
+ * of Amazon RDS encrypted DB instances"). Known when the source is a plain instance of this file.
+ */
+function replicaEncryption(r: ResourceReader): Value<boolean> | undefined {
+  const source = resourceOfType(
+    r,
+    logicalIdOfToken(r.get(['SourceDBInstanceIdentifier'])),
+    'AWS::RDS::DBInstance',
+  );
+  if (!source) return undefined;
+  const derived = ['SourceDBInstanceIdentifier', 'DBSnapshotIdentifier', 'DBClusterIdentifier'];
+  if (derived.some((property) => source.has([property]))) return undefined;
+  return source.boolean(['StorageEncrypted'], false);
+}
+
 export function mapRdsDbInstance(r: ResourceReader): RdsDbInstance {
   const identifier = r.read(['DBInstanceIdentifier'], asString, `${r.logicalId} (generated name)`);
   const engine = r.read(['Engine'], asString, 'unknown');
@@ -72,7 +89,8 @@ export function mapRdsDbInstance(r: ResourceReader): RdsDbInstance {
     return unknown('set on the DB cluster, which is not in this file', src);
   };
   const storageEncrypted = restored
-    ? unknown('inherited from the snapshot or source instance it is created from', src)
+    ? (replicaEncryption(r) ??
+      unknown('inherited from the snapshot or source instance it is created from', src))
     : fromCluster((x) => x.boolean(['StorageEncrypted'], false));
   return withBase<RdsDbInstance>(baseOf(r, identifier), {
     type: 'AWS::RDS::DBInstance',
