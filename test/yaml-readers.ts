@@ -64,3 +64,41 @@ function firstLineDifference(
   }
   return undefined;
 }
+
+/** The two ways the fast reader may be wrong: another answer, or accepting what js-yaml refuses. */
+export function isDisagreement(verdict: Verdict): boolean {
+  return verdict.kind === 'differs' || (verdict.kind === 'js-yaml-error' && verdict.fastAccepted);
+}
+
+/**
+ * Documents made by editing `bases` at random (a fixed seed, so failures repeat): each is the
+ * concatenation of `pick` bases with up to `maxEdits` insertions of `alphabet` pieces.
+ */
+export function* mutatedTexts(options: {
+  seed: number;
+  rounds: number;
+  bases: readonly string[];
+  extras?: readonly string[];
+  alphabet: readonly string[];
+  maxEdits: number;
+}): Generator<string> {
+  let seed = options.seed;
+  const random = (below: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % below;
+  };
+  const { bases, alphabet } = options;
+  const extras = options.extras ?? [];
+  for (let round = 0; round < options.rounds; round += 1) {
+    let text = bases[random(bases.length)] as string;
+    if (extras.length > 0) {
+      const pool = [...bases, ...extras];
+      text += pool[random(pool.length)] as string;
+    }
+    for (let edits = random(options.maxEdits + 1); edits > 0; edits -= 1) {
+      const at = random(text.length + 1);
+      text = text.slice(0, at) + (alphabet[random(alphabet.length)] as string) + text.slice(at + random(3));
+    }
+    yield text;
+  }
+}

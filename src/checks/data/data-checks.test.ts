@@ -14,8 +14,7 @@ import { elbv2ListenerHttps } from './elbv2-listener-https.js';
 import { elbv2ListenerTlsPolicy, lowestTlsMinor } from './elbv2-listener-tls-policy.js';
 import { kmsKeyRotation } from './kms-key-rotation.js';
 import { rdsStorageEncrypted } from './rds-storage-encrypted.js';
-import { runChecks } from '../../engine/run-checks.js';
-import { loadTemplateText } from '../../sources/cloudformation/index.js';
+import { firstStatus } from '../../../test/template-checks.js';
 import { s3BucketKmsEncryption } from './s3-bucket-kms-encryption.js';
 import { s3BucketNoPublicAccess } from './s3-bucket-no-public-access.js';
 import { s3BucketTlsOnly } from './s3-bucket-tls-only.js';
@@ -267,9 +266,7 @@ Resources:
         - { Key: access_logs.s3.enabled, Value: '${enabled}' }
         - { Key: access_logs.s3.bucket, Value: ${target} }
 `;
-    const inventory = loadTemplateText(text, 't.yaml');
-    const [result] = runChecks(inventory, [s3BucketKmsEncryption]);
-    return result?.status;
+    return firstStatus(s3BucketKmsEncryption, text);
   };
 
   it('lets a bucket that receives Application Load Balancer access logs keep SSE-S3, the only option ALB supports', () => {
@@ -306,8 +303,7 @@ Resources:
             Resource: !Sub '\${Data.Arn}/*'
             Condition: { StringEquals: { 'aws:PrincipalAccount': !Ref Reader } }
 `;
-    const [result] = runChecks(loadTemplateText(text, 't.yaml'), [s3BucketNoPublicAccess]);
-    return result?.status;
+    return firstStatus(s3BucketNoPublicAccess, text);
   };
 
   it('passes when RestrictPublicBuckets is on, and cannot tell when it is off', () => {
