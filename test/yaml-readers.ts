@@ -4,6 +4,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type yaml from 'js-yaml';
+import { expect, it } from 'vitest';
 import type { LineIndex } from '../src/yaml/line-recorder.js';
 import { loadYamlWithLines } from '../src/yaml/load-with-lines.js';
 
@@ -101,4 +102,47 @@ export function* mutatedTexts(options: {
     }
     yield text;
   }
+}
+
+/**
+ * The tests every fast reader owes: it reads the shapes it claims exactly as js-yaml does, and it
+ * never disagrees with js-yaml, neither on edge cases nor on thousands of mutated documents.
+ */
+export function itAgreesWithJsYaml(options: {
+  verdict: (text: string) => Verdict;
+  reads: Readonly<Record<string, string>>;
+  edges: readonly string[];
+  alphabet: readonly string[];
+  seed: number;
+  /** Mutations also splice an edge case after the document. */
+  spliceEdges?: boolean;
+}): void {
+  const { verdict, reads, edges } = options;
+  for (const [shape, text] of Object.entries(reads)) {
+    it(`reads ${shape} exactly as js-yaml does`, () => {
+      expect(verdict(text)).toEqual({ kind: 'fast' });
+    });
+  }
+  it('never disagrees with js-yaml on the edge cases', () => {
+    for (const text of edges)
+      expect({ text, disagrees: isDisagreement(verdict(text)) }).toEqual({ text, disagrees: false });
+  });
+  it('never disagrees with js-yaml on thousands of mutated documents', () => {
+    let fast = 0;
+    const texts = mutatedTexts({
+      seed: options.seed,
+      rounds: 3000,
+      bases: Object.values(reads),
+      ...(options.spliceEdges ? { extras: edges } : {}),
+      alphabet: options.alphabet,
+      maxEdits: 2,
+    });
+    for (const text of texts) {
+      const result = verdict(text);
+      if (result.kind === 'fast') fast += 1;
+      expect({ text, disagrees: isDisagreement(result) }).toEqual({ text, disagrees: false });
+    }
+    // The mutations must leave plenty of documents the fast reader reads, or the test proves little.
+    expect(fast).toBeGreaterThan(300);
+  });
 }

@@ -1,6 +1,6 @@
 import yaml from 'js-yaml';
-import { describe, expect, it } from 'vitest';
-import { compareReaders, isDisagreement, mutatedTexts } from '../../test/yaml-readers.js';
+import { describe } from 'vitest';
+import { compareReaders, itAgreesWithJsYaml } from '../../test/yaml-readers.js';
 import { readJsonDocument } from './fast-json-reader.js';
 
 const verdict = (text: string) => compareReaders(text, yaml.CORE_SCHEMA, readJsonDocument);
@@ -73,22 +73,11 @@ const EDGES = [
 ];
 
 describe('readJsonDocument', () => {
-  for (const [shape, text] of Object.entries(READS)) {
-    it(`reads ${shape} exactly as js-yaml does`, () => {
-      expect(verdict(text)).toEqual({ kind: 'fast' });
-    });
-  }
-
-  it('never disagrees with js-yaml where the two languages differ', () => {
-    for (const text of EDGES) {
-      const result = verdict(text);
-      expect({ text, result }).not.toMatchObject({ result: { kind: 'differs' } });
-      expect({ text, result }).not.toMatchObject({ result: { kind: 'js-yaml-error', fastAccepted: true } });
-    }
-  });
-
-  it('never disagrees with js-yaml on thousands of mutated documents', () => {
-    const alphabet = [
+  itAgreesWithJsYaml({
+    verdict,
+    reads: READS,
+    edges: EDGES,
+    alphabet: [
       ' ',
       '\n',
       '\n  ',
@@ -106,19 +95,7 @@ describe('readJsonDocument', () => {
       '"k"',
       '\\',
       '\t',
-    ];
-    let fast = 0;
-    for (const text of mutatedTexts({
-      seed: 7,
-      rounds: 3000,
-      bases: Object.values(READS),
-      alphabet,
-      maxEdits: 2,
-    })) {
-      const result = verdict(text);
-      if (result.kind === 'fast') fast += 1;
-      expect({ text, disagrees: isDisagreement(result) }).toEqual({ text, disagrees: false });
-    }
-    expect(fast).toBeGreaterThan(300);
+    ],
+    seed: 7,
   });
 });
