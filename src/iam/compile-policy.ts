@@ -77,17 +77,21 @@ const not =
 function coversEveryResource(pattern: string, soleService: string | undefined): Tri {
   const every = (p: string): boolean => {
     if (p === '*' || /^arn(:\*+)+$/.test(p) || /^arn:aws[a-z-]*(:\*+)+$/.test(p)) return true;
-    const scoped = /^arn:aws[a-z-]*:([a-z0-9-]+):([*:/]*\*)$/.exec(p);
-    return scoped !== null && scoped[1] === soleService;
+    const scoped = /^arn:(?:aws[a-z-]*|\*):([a-z0-9-]+|\*):([*:/]*\*)$/.exec(p);
+    return scoped !== null && soleService !== undefined && (scoped[1] === soleService || scoped[1] === '*');
   };
   if (every(pattern)) return true;
   if (!pattern.includes('{{unresolved:')) return false;
   return every(pattern.replace(/\{\{unresolved:.*?\}\}/g, '*')) ? 'unknown' : false;
 }
 
-/** The one service every action of the statement belongs to, if there is one. */
+/**
+ * The one service every action of an Allow statement belongs to, if there is one. Only Allows
+ * widen: a Deny on `arn:aws:s3:::*` spares what that ARN does not name (access points, account
+ * settings), so it must not count as denying every resource.
+ */
 function soleServiceOf(s: PolicyStatement): string | undefined {
-  if (!s.action || s.action.length === 0) return undefined;
+  if (s.effect !== 'Allow' || !s.resource || !s.action || s.action.length === 0) return undefined;
   let service: string | undefined;
   for (const pattern of s.action) {
     const prefix = pattern.slice(0, pattern.indexOf(':')).toLowerCase();

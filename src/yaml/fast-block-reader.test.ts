@@ -48,6 +48,8 @@ const EDGES = [
   'a:\n\t- b\n',
   '%YAML 1.2\n---\na: 1\n',
   'a: 1\n---\nb: 2\n',
+  '---x: 1\n',
+  '# c\n---"x": 1\n',
   'a: 1\n...\n',
   '- a\n- b\n',
   'plain\n',

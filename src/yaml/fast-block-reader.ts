@@ -83,6 +83,9 @@ class BlockReader extends ScalarReader {
       indent = this.nextContentLine();
     }
     this.documentStarted = true;
+    // js-yaml takes `---` as the start marker even with text glued to it (`---x: 1` is `{x: 1}`).
+    if (indent === 0 && (this.text.startsWith('---', this.pos) || this.text.startsWith('...', this.pos)))
+      throw UNSUPPORTED;
     if (indent !== 0 || !this.isKeyStart()) throw UNSUPPORTED;
     this.open();
     const body = this.readBlockMapping(0);

@@ -179,6 +179,10 @@ class JsonLineScanner {
     const length = pos - start;
     if (length > 15 && /^-?\d+$/.test(text.slice(start, pos))) throw UNSUPPORTED;
     if (length === 2 && text.startsWith('-0', start)) throw UNSUPPORTED;
+    // YAML keeps a float that overflows (1e400) as a string; JSON.parse makes it Infinity.
+    const first = text.charCodeAt(start);
+    if ((first === 45 || (first >= 48 && first <= 57)) && !Number.isFinite(Number(text.slice(start, pos))))
+      throw UNSUPPORTED;
     this.pos = pos;
   }
 }

@@ -123,10 +123,11 @@ export class ScalarReader {
     const { text } = this;
     let out = '';
     let start = this.pos + 1;
+    const found = text.indexOf('\n', start);
+    const lineEnd = found < 0 ? text.length : found;
     for (;;) {
       const quote = text.indexOf("'", start);
-      const lineEnd = text.indexOf('\n', start);
-      if (quote < 0 || (lineEnd >= 0 && lineEnd < quote)) throw UNSUPPORTED; // spans lines
+      if (quote < 0 || quote > lineEnd) throw UNSUPPORTED; // spans lines
       if (text.charCodeAt(quote + 1) === QUOTE) {
         out += text.slice(start, quote + 1);
         start = quote + 2;

@@ -258,6 +258,13 @@ Resources:
     expect(statusFor("{ Effect: Allow, Action: 'dynamodb:PutItem', Resource: 'arn:aws:s3:::*' }")).toBe(
       'PASS',
     );
+    expect(statusFor("{ Effect: Allow, Action: 's3:*', Resource: 'arn:*:s3:::*' }")).toBe('FAIL');
+  });
+
+  it('does not take a Deny on an ARN of wildcards as denying every resource: it spares what the ARN does not name', () => {
+    const allowAllDenyBuckets =
+      "{ Effect: Allow, Action: 's3:*', Resource: '*' }, { Effect: Deny, Action: 's3:*', Resource: 'arn:aws:s3:::*' }";
+    expect(statusFor(allowAllDenyBuckets)).toBe('FAIL');
   });
 
   it('does not count a deploy-time name with fixed text around it as every resource', () => {

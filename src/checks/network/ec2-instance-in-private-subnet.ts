@@ -49,7 +49,7 @@ export const ec2InstanceInPrivateSubnet = defineCheck({
   severity: 'low',
   area: 'net.segmentation',
   rationale:
-    'A subnet whose route table sends 0.0.0.0/0 or ::/0 to an internet gateway is public: an instance there is ' +
+    'A subnet whose route table has a route to an internet gateway is public: an instance there is ' +
     'one public address or security group mistake away from the internet. Private subnets reach out through a ' +
     'NAT gateway and take traffic in only through load balancers or endpoints. The verdict is given per VPC, ' +
     'listing the instances that sit in its public subnets.',

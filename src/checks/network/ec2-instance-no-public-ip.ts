@@ -33,10 +33,14 @@ export const ec2InstanceNoPublicIp = defineCheck({
   },
   resourceTypes: ['AWS::EC2::Instance'],
   reads: ['publicIp'],
-  evaluate: (instance) => {
+  evaluate: (instance, context) => {
     // An Elastic IP associated by another resource of the template: name it.
     const by = instance.publicIp.source.logicalId;
-    const through = by !== undefined && by !== instance.id ? ` through ${by}` : '';
+    const types = context.shared('ec2-instance-no-public-ip:unmodeled-types', () => {
+      return new Map(context.inventory.unmodeled.map((u) => [u.id, u.type]));
+    });
+    const elastic = by !== undefined && by !== instance.id && types.get(by)?.startsWith('AWS::EC2::EIP');
+    const through = elastic ? ` through Elastic IP ${by}` : '';
     return judgeFor(`instance ${instance.name}: public IP`, instance.publicIp, (hasPublic, origin) =>
       hasPublic
         ? fail(

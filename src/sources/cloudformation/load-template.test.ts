@@ -237,6 +237,32 @@ Resources:
     Type: AWS::EC2::EIP
     Condition: HasIp
     Properties: { InstanceId: !Ref Maybe }
+  SecondEni:
+    Type: AWS::EC2::NetworkInterface
+    Properties: { SubnetId: !Ref Subnet }
+  SecondIp:
+    Type: AWS::EC2::EIPAssociation
+    Properties: { AllocationId: eipalloc-2, NetworkInterfaceId: !Ref SecondEni }
+  SecondNic:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-1
+      NetworkInterfaces:
+        - { DeviceIndex: '0', SubnetId: !Ref Subnet, AssociatePublicIpAddress: false }
+        - { DeviceIndex: '1', NetworkInterfaceId: !Ref SecondEni }
+  Attached:
+    Type: AWS::EC2::Instance
+    Properties: { ImageId: ami-1, NetworkInterfaces: [{ DeviceIndex: '0', SubnetId: !Ref Subnet, AssociatePublicIpAddress: false }] }
+  Attachment:
+    Type: AWS::EC2::NetworkInterfaceAttachment
+    Properties: { InstanceId: !Ref Attached, NetworkInterfaceId: !Ref SecondEni, DeviceIndex: '1' }
+  MaybeButPublicSubnet:
+    Type: AWS::EC2::Instance
+    Properties: { ImageId: ami-1, NetworkInterfaces: [{ DeviceIndex: '0', SubnetId: !Ref Subnet, AssociatePublicIpAddress: true }] }
+  MaybeIp2:
+    Type: AWS::EC2::EIP
+    Condition: HasIp
+    Properties: { InstanceId: !Ref MaybeButPublicSubnet }
 `;
     const instances = new Map(
       loadTemplateText(text, 't.yaml')
@@ -259,6 +285,17 @@ Resources:
       origin: 'default',
     });
     expect(instances.get('ThroughOutsideNic')).toMatchObject({ known: false });
+    expect(instances.get('SecondNic')).toMatchObject({
+      known: true,
+      value: true,
+      source: { logicalId: 'SecondIp' },
+    });
+    expect(instances.get('Attached')).toMatchObject({
+      known: true,
+      value: true,
+      source: { logicalId: 'SecondIp' },
+    });
+    expect(instances.get('MaybeButPublicSubnet')).toMatchObject({ known: true, value: true });
     expect(instances.get('Maybe')).toMatchObject({
       known: false,
       reason: expect.stringContaining('condition HasIp'),
@@ -296,6 +333,12 @@ ${routes}`,
         '  R: { Type: AWS::EC2::Route, Properties: { RouteTableId: !Ref Table, DestinationCidrBlock: 0.0.0.0/0, GatewayId: !Ref Igw } }',
       ),
     ).toMatchObject({ known: false });
+    // Any route to the internet gateway makes the subnet public, not only the default route.
+    expect(
+      vpcWith(
+        '  R: { Type: AWS::EC2::Route, Properties: { RouteTableId: !Ref Rt, DestinationCidrBlock: 0.0.0.0/1, GatewayId: !Ref Igw } }',
+      ),
+    ).toMatchObject({ known: true, value: ['{{Public}}'] });
   });
 
   it('gives a read replica the encryption of its source instance', () => {

@@ -69,14 +69,35 @@ function elasticIpAddress(r: ResourceReader, logicalId: string): Value<boolean> 
   return explicit(true, where);
 }
 
+/** An Elastic IP on the instance or on any interface of the template it lists; a certain one first. */
+function elasticIpOfInstance(r: ResourceReader): Value<boolean> | undefined {
+  const found = [elasticIpAddress(r, r.logicalId)];
+  for (let i = 0; i < r.count(['NetworkInterfaces']); i++) {
+    const eni = r.referencedLogicalId(['NetworkInterfaces', i, 'NetworkInterfaceId']);
+    if (eni) found.push(elasticIpAddress(r, eni));
+  }
+  return found.find((v) => v?.known) ?? found.find((v) => v !== undefined);
+}
+
 /**
- * Public IPv4: an Elastic IP associated in the template; else the primary interface decides (an
- * existing interface gets no automatic address: AWS assigns one only to an interface it creates
- * at launch), else the subnet's MapPublicIpOnLaunch.
+ * Public IPv4: an Elastic IP associated in the template (with the instance, or an interface it
+ * lists or attaches); else what launch assigns. An Elastic IP under an undecided condition leaves
+ * the answer open unless launch assigns a public address anyway.
  */
 function readPublicIp(r: ResourceReader): Value<boolean> {
-  const byElasticIp = elasticIpAddress(r, r.logicalId);
-  if (byElasticIp) return byElasticIp;
+  const elastic = elasticIpOfInstance(r);
+  if (elastic?.known) return elastic;
+  const atLaunch = readLaunchPublicIp(r);
+  if (!elastic) return atLaunch;
+  return atLaunch.known && atLaunch.value ? atLaunch : elastic;
+}
+
+/**
+ * The public address launch assigns: the primary interface decides (an existing interface gets
+ * none: AWS assigns one only to an interface it creates at launch), else the subnet's
+ * MapPublicIpOnLaunch.
+ */
+function readLaunchPublicIp(r: ResourceReader): Value<boolean> {
   const primary = (r.get(['NetworkInterfaces']) as unknown[] | undefined)?.findIndex(
     (nic) => String((nic as { DeviceIndex?: unknown })?.DeviceIndex) === '0',
   );
@@ -84,7 +105,7 @@ function readPublicIp(r: ResourceReader): Value<boolean> {
     const path = ['NetworkInterfaces', primary, 'NetworkInterfaceId'];
     const eni = r.referencedLogicalId(path);
     if (eni && r.ctx.body.Resources[eni]?.Type === 'AWS::EC2::NetworkInterface')
-      return elasticIpAddress(r, eni) ?? awsDefault(false, r.source(path));
+      return awsDefault(false, r.source(path));
     return unknown(
       'the instance uses an existing network interface, whose Elastic IPs this file does not show',
       r.source(path),

@@ -1,7 +1,8 @@
 /**
  * Elastic IPs a template associates with its instances and network interfaces (AWS::EC2::EIP with
- * InstanceId, AWS::EC2::EIPAssociation with InstanceId or NetworkInterfaceId): an Elastic IP makes
- * an instance reachable from the internet whatever its subnet assigns at launch.
+ * InstanceId, AWS::EC2::EIPAssociation with InstanceId or NetworkInterfaceId, interfaces attached by
+ * AWS::EC2::NetworkInterfaceAttachment): an Elastic IP makes an instance reachable from the
+ * internet whatever its subnet assigns at launch.
  */
 import { Unresolved } from '../intrinsics.js';
 import { ResourceReader } from '../resource-reader.js';
@@ -29,8 +30,16 @@ export function elasticIpOf(ctx: TemplateContext, logicalId: string): ElasticIpL
 /** One pass over the template, so that instances do not each scan every resource. */
 function indexElasticIps(ctx: TemplateContext): Map<string, ElasticIpLink> {
   const index = new Map<string, ElasticIpLink>();
+  const attachments: Array<{ instance: string; eni: string }> = [];
   for (const [id, declaration] of Object.entries(ctx.body.Resources)) {
     const type = declaration?.Type;
+    if (type === 'AWS::EC2::NetworkInterfaceAttachment') {
+      const reader = new ResourceReader(ctx, id, type);
+      const instance = reader.referencedLogicalId(['InstanceId']);
+      const eni = reader.referencedLogicalId(['NetworkInterfaceId']);
+      if (instance && eni) attachments.push({ instance, eni });
+      continue;
+    }
     if (type !== 'AWS::EC2::EIP' && type !== 'AWS::EC2::EIPAssociation') continue;
     let undecidedCondition: string | undefined;
     if (typeof declaration.Condition === 'string') {
@@ -48,6 +57,12 @@ function indexElasticIps(ctx: TemplateContext): Map<string, ElasticIpLink> {
       if (!known || (known.undecidedCondition && !undecidedCondition))
         index.set(target, undecidedCondition ? { id, undecidedCondition } : { id });
     }
+  }
+  // An interface attached after launch brings its Elastic IP to the instance.
+  for (const { instance, eni } of attachments) {
+    const link = index.get(eni);
+    const known = index.get(instance);
+    if (link && (!known || (known.undecidedCondition && !link.undecidedCondition))) index.set(instance, link);
   }
   return index;
 }

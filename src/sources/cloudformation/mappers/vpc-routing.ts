@@ -1,6 +1,6 @@
 /**
- * Which subnets of a template's VPC are public: a subnet is public when its route table sends
- * 0.0.0.0/0 or ::/0 to an internet gateway. A subnet without an explicit association uses the
+ * Which subnets of a template's VPC are public: a subnet is public when its route table has a
+ * route to an internet gateway. A subnet without an explicit association uses the
  * VPC's main route table, which a new VPC creates with the local route only and which a template
  * cannot name, so such subnets are private unless a route goes to a table from outside the file.
  * (VPC user guide, "Subnet route tables" and "Main route table".)
@@ -92,15 +92,8 @@ function indexRouting(ctx: TemplateContext): Routing {
     }
   }
   for (const route of routes) {
-    const destination = route.get(['DestinationCidrBlock']) ?? route.get(['DestinationIpv6CidrBlock']);
-    if (destination !== '0.0.0.0/0' && destination !== '::/0') {
-      if (
-        destination instanceof Unresolved ||
-        (typeof destination === 'string' && destination.includes('{{'))
-      )
-        routing.doubt = `the destination of route ${route.logicalId} is known only at deploy time`;
-      continue;
-    }
+    // Any route to an internet gateway makes the subnets of its table public, not only 0.0.0.0/0
+    // (0.0.0.0/1 plus 128.0.0.0/1 reach the same internet).
     const gateway = route.get(['GatewayId']);
     if (gateway === undefined) continue; // NAT gateway, instance, peering…: not an internet gateway
     const gatewayId = logicalIdOfToken(gateway);
