@@ -9,7 +9,7 @@
  */
 import type { Inventory } from '../model/inventory.js';
 import type { ActionInfo } from './action-catalog.js';
-import type { PolicyDocument } from '../model/policy.js';
+import type { PolicyDocument, PolicyStatement, Principal } from '../model/policy.js';
 import { type KeyState, makeContext, type RequestContext } from './context.js';
 import {
   type EvaluationInput,
@@ -73,23 +73,62 @@ function outsiderResolver(inventory: Inventory): TokenResolver {
   return r;
 }
 
-/** Whether some Allow statement's Principal (or NotPrincipal) could take the caller in: most do not. */
-function mayName(doc: PolicyDocument, caller: Caller, resolver: TokenResolver | undefined): boolean {
-  const p: RequestPrincipal = {
+function requestPrincipalOf(caller: Caller): RequestPrincipal {
+  return {
     arn: caller.principalArn,
     type: principalTypeOf(caller.principalArn),
     ...(caller.account ? { account: caller.account } : {}),
   };
+}
+
+function expandedPrincipal(s: PolicyStatement, resolver: TokenResolver | undefined): Principal | undefined {
+  if (!s.principal || s.principal === '*') return s.principal;
+  return Object.fromEntries(
+    Object.entries(s.principal).map(([k, v]) => [k, v.map((e) => expandTokens(e, resolver))]),
+  );
+}
+
+/** Whether some Allow statement's Principal (or NotPrincipal) could take the caller in: most do not. */
+function mayName(doc: PolicyDocument, caller: Caller, resolver: TokenResolver | undefined): boolean {
+  const p = requestPrincipalOf(caller);
   return doc.statements.some((s) => {
     if (s.effect !== 'Allow') return false;
     if (s.notPrincipal) return true;
-    if (!s.principal) return false;
-    if (s.principal === '*') return true;
-    const expanded = Object.fromEntries(
-      Object.entries(s.principal).map(([k, v]) => [k, v.map((e) => expandTokens(e, resolver))]),
-    );
-    return matchPrincipal(expanded, p).match !== false;
+    const principal = expandedPrincipal(s, resolver);
+    if (!principal) return false;
+    return principal === '*' || matchPrincipal(principal, p).match !== false;
   });
+}
+
+/**
+ * Whether anyone may get in only through statements whose Principal names one account or
+ * identity that a deploy-time value hides (`arn:aws:iam::${Partner}:root`). IAM takes no
+ * wildcard in part of a principal ARN, so such a statement names one account, never everyone:
+ * the cross-account analysis asks about it instead of the public one.
+ */
+function onlyHiddenNamedPrincipals(
+  doc: PolicyDocument,
+  matched: EvaluationResult['matched'],
+  caller: Caller,
+  resolver: TokenResolver | undefined,
+): boolean {
+  const allows = matched.filter((m) => m.kind === 'resource' && m.effect === 'Allow');
+  const p = requestPrincipalOf(caller);
+  return (
+    allows.length > 0 &&
+    allows.every((m) => {
+      const s = doc.statements.find((statement) => statement.index === m.index);
+      const principal = s && !s.notPrincipal ? expandedPrincipal(s, resolver) : undefined;
+      if (!principal || principal === '*') return false;
+      // A whole entry from a parameter may be "*"; a part of an ARN may not.
+      const hidden = Object.values(principal)
+        .flat()
+        .filter((entry) => entry.includes('{{unresolved:'));
+      if (hidden.length === 0 || hidden.some((entry) => !entry.startsWith('arn:'))) return false;
+      const hit = matchPrincipal(principal, p);
+      return hit.match === 'unknown' && (hit.kind === 'account' || hit.kind === 'identity');
+    })
+  );
 }
 
 function tryCaller(
@@ -135,6 +174,12 @@ function tryCaller(
     const quick = evaluateRequest(input).decision;
     if (quick !== 'Allowed' && quick !== 'Unknown') continue;
     const result: EvaluationResult = evaluateRequest({ ...input, explain: true });
+    if (
+      caller.kind === 'public' &&
+      result.decision === 'Unknown' &&
+      onlyHiddenNamedPrincipals(doc, result.matched, caller, resolver)
+    )
+      continue;
     if (result.decision === 'Allowed') grant.allowed.push(action.name);
     else if (result.decision === 'Unknown') grant.maybe.push(action.name);
     else continue;

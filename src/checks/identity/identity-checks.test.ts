@@ -15,6 +15,7 @@ import { firstStatus } from '../../../test/template-checks.js';
 import { iamNoSensitiveWriteOnAllResources } from './iam-no-sensitive-write-on-all-resources.js';
 import { iamPolicyNoFullAdmin } from './iam-policy-no-full-admin.js';
 import { resourcePolicyNoCrossAccount } from './resource-policy-no-cross-account.js';
+import { resourcePolicyNoPublicAccess } from './resource-policy-no-public-access.js';
 import { iamRoleTrustNotPublic } from './iam-role-trust-not-public.js';
 import { iamUserNoInlinePolicies } from './iam-user-no-inline-policies.js';
 
@@ -298,5 +299,34 @@ Resources:
       SourceArn: !Sub arn:\${AWS::Partition}:s3:::\${Bucket}
 `;
     expect(firstStatus(resourcePolicyNoCrossAccount, text)).toBe('PASS');
+  });
+});
+
+describe('resource-policy-no-public-access and principals a parameter completes', () => {
+  const statusWith = (principal: string) =>
+    firstStatus(
+      resourcePolicyNoPublicAccess,
+      `
+Parameters:
+  Partner: { Type: String }
+Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+  QueuePolicy:
+    Type: AWS::SQS::QueuePolicy
+    Properties:
+      Queues: [!Ref Queue]
+      PolicyDocument:
+        Statement:
+          - { Effect: Allow, Principal: { AWS: ${principal} }, Action: sqs:SendMessage, Resource: !GetAtt Queue.Arn }
+`,
+    );
+
+  it('takes an ARN whose account a parameter gives as one account, never everyone', () => {
+    expect(statusWith("!Sub 'arn:aws:iam::${Partner}:root'")).toBe('PASS');
+  });
+
+  it('cannot tell when the parameter is the whole principal (it may be "*")', () => {
+    expect(statusWith('!Ref Partner')).toBe('UNKNOWN');
   });
 });
