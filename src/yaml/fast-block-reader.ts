@@ -12,22 +12,20 @@
  * lines are the same whichever reader ran. A test holds both equal on AWS's public templates.
  */
 import { type LineIndex, LineRecorder } from './line-recorder.js';
+import { cannotStartPlain, FAST_READER_AVAILABLE, resolvePlain, ScalarReader } from './fast-scalar-reader.js';
 import {
-  cannotStartPlain,
-  FAST_READER_AVAILABLE,
   isBreakOrEnd,
+  isSpaceBreakOrEnd,
+  MAX_DEPTH,
   NL,
-  resolvePlain,
-  ScalarReader,
   SPACE,
   UNSUPPORTED,
-} from './fast-scalar-reader.js';
+  withUnixLineBreaks,
+} from './reader-support.js';
 
 /** Builds the value of a node with a local tag, e.g. `!Ref x` → `{ Ref: 'x' }`. */
 export type TagConstructor = (tag: string, data: unknown) => unknown;
 
-// js-yaml refuses documents deeper than 100 nodes; stay well below and let it judge those.
-const MAX_DEPTH = 80;
 // The same characters js-yaml refuses anywhere in a document (control characters are the point).
 const NON_PRINTABLE =
   // eslint-disable-next-line no-control-regex
@@ -43,9 +41,8 @@ export function readBlockYaml(
   constructTag: TagConstructor,
 ): { body: unknown; lines: LineIndex } | undefined {
   if (!FAST_READER_AVAILABLE) return undefined;
-  let input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (input.includes('\r')) input = input.replace(/\r\n/g, '\n');
-  if (input.includes('\r') || input.includes('\t') || NON_PRINTABLE.test(input)) return undefined;
+  let input = withUnixLineBreaks(text);
+  if (input === undefined || input.includes('\t') || NON_PRINTABLE.test(input)) return undefined;
   // As js-yaml does: the last line ends with a line break (it matters to block scalars).
   if (input.length > 0 && !input.endsWith('\n')) input += '\n';
   const recorder = new LineRecorder();
@@ -110,8 +107,7 @@ class BlockReader extends ScalarReader {
   // --- lines ----------------------------------------------------------------------------------
 
   private isSpaceBreakOrEndAt(at: number): boolean {
-    const code = this.text.charCodeAt(at);
-    return code === SPACE || isBreakOrEnd(code);
+    return isSpaceBreakOrEnd(this.text.charCodeAt(at));
   }
 
   /** From a line start, skips empty and comment lines; returns the indentation of the next line with content. */
@@ -215,22 +211,29 @@ class BlockReader extends ScalarReader {
     }
   }
 
-  /** `key:` at `pos`; leaves `pos` after the colon. */
-  private readKey(): string {
-    const { text } = this;
+  /**
+   * A mapping key, quoted or plain, and the spaces after it; leaves `pos` at what should be its
+   * colon. Keys that are not strings (`1:`, `true:`) and `__proto__` are js-yaml's.
+   */
+  private readKeyText(inFlow: boolean): string {
     const first = this.code();
     let key: string;
     if (first === 39 || first === 34) {
       key = first === 39 ? this.readSingleQuoted() : this.readDoubleQuoted();
-      this.skipSpaces();
     } else {
-      const resolved = resolvePlain(this.readPlain(false));
-      if (typeof resolved !== 'string') throw UNSUPPORTED;
+      const resolved = resolvePlain(this.readPlain(inFlow));
+      if (this.plainEnd !== 'inline' || typeof resolved !== 'string') throw UNSUPPORTED;
       key = resolved;
-      this.skipSpaces();
     }
-    if (text.charCodeAt(this.pos) !== 58 || !this.isSpaceBreakOrEndAt(this.pos + 1)) throw UNSUPPORTED;
     if (key === '__proto__') throw UNSUPPORTED;
+    this.skipSpaces();
+    return key;
+  }
+
+  /** `key:` at `pos`; leaves `pos` after the colon. */
+  private readKey(): string {
+    const key = this.readKeyText(false);
+    if (this.code() !== 58 || !this.isSpaceBreakOrEndAt(this.pos + 1)) throw UNSUPPORTED;
     this.pos += 1;
     return key;
   }
@@ -439,18 +442,10 @@ class BlockReader extends ScalarReader {
     }
   }
 
+  /** `key:` in a flow mapping; leaves `pos` at the colon. */
   private readFlowKey(): string {
-    const code = this.code();
-    let key: string;
-    if (code === 39 || code === 34) {
-      key = code === 39 ? this.readSingleQuoted() : this.readDoubleQuoted();
-    } else {
-      const resolved = resolvePlain(this.readPlain(true));
-      if (this.plainEnd !== 'inline' || typeof resolved !== 'string') throw UNSUPPORTED;
-      key = resolved;
-    }
-    this.skipSpaces();
-    if (this.code() !== 58 || key === '__proto__') throw UNSUPPORTED;
+    const key = this.readKeyText(true);
+    if (this.code() !== 58) throw UNSUPPORTED;
     return key;
   }
 

@@ -6,18 +6,12 @@
  * all YAML) or reads differently from YAML (duplicate keys, huge integers) goes to js-yaml.
  */
 import { type LineIndex, LineRecorder } from './line-recorder.js';
-
-const UNSUPPORTED = new Error('JSON outside the fast reader subset');
-// js-yaml refuses documents deeper than 100 nodes; stay well below and let it judge those.
-const MAX_DEPTH = 80;
-const NL = 10;
+import { MAX_DEPTH, NL, UNSUPPORTED, withUnixLineBreaks } from './reader-support.js';
 
 /** Reads a document that is one JSON object; undefined when js-yaml should read the text instead. */
 export function readJsonDocument(text: string): { body: unknown; lines: LineIndex } | undefined {
-  let input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (input.includes('\r')) input = input.replace(/\r\n/g, '\n');
-  // A lone carriage return breaks a line for YAML, not for the scan below.
-  if (input.includes('\r')) return undefined;
+  const input = withUnixLineBreaks(text);
+  if (input === undefined) return undefined;
   const start = input.search(/\S/);
   // The object must open a line: js-yaml reads a scalar's end differently when it does not.
   if (start < 0 || input.charCodeAt(start) !== 123 || (start > 0 && input.charCodeAt(start - 1) !== NL))

@@ -4,12 +4,8 @@
  * Anything outside the subset it knows throws UNSUPPORTED, and the whole text goes to js-yaml.
  */
 import yaml from 'js-yaml';
+import { isSpaceBreakOrEnd, isBreakOrEnd, NL, SPACE, UNSUPPORTED } from './reader-support.js';
 
-/** Thrown (never escapes the reader) when the text uses YAML the fast reader does not read. */
-export const UNSUPPORTED = new Error('YAML outside the fast reader subset');
-
-export const NL = 10;
-export const SPACE = 32;
 const HASH = 35;
 const COLON = 58;
 const QUOTE = 39;
@@ -46,14 +42,6 @@ const DOUBLE_QUOTE_ESCAPES: Record<string, string> = {
   P: '\u2029',
 };
 const HEX_ESCAPE_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
-
-export function isBreakOrEnd(code: number): boolean {
-  return code === NL || Number.isNaN(code);
-}
-
-function isSpaceBreakOrEnd(code: number): boolean {
-  return code === SPACE || code === NL || Number.isNaN(code);
-}
 
 function isFlowIndicator(code: number): boolean {
   return code === 44 || code === 91 || code === 93 || code === 123 || code === 125;
