@@ -160,7 +160,8 @@ function resourceTest(s: PolicyStatement, variables: boolean, resolve?: TokenRes
   };
 }
 
-function expandPrincipal(p: Principal | undefined, resolve?: TokenResolver): Principal | undefined {
+/** The Principal with the tokens the resolver spells out (a template's ARNs, the own account). */
+export function expandPrincipal(p: Principal | undefined, resolve?: TokenResolver): Principal | undefined {
   if (p === undefined || p === '*' || !resolve) return p;
   return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, v.map((e) => expandTokens(e, resolve))]));
 }

@@ -9,7 +9,7 @@
  */
 import type { Inventory } from '../model/inventory.js';
 import type { ActionInfo } from './action-catalog.js';
-import type { PolicyDocument, PolicyStatement, Principal } from '../model/policy.js';
+import type { PolicyDocument } from '../model/policy.js';
 import { type KeyState, makeContext, type RequestContext } from './context.js';
 import {
   type EvaluationInput,
@@ -18,6 +18,7 @@ import {
   type NamedPolicy,
 } from './evaluate.js';
 import { isKnownClosed, rememberClosed } from './exposure-cache.js';
+import { expandPrincipal } from './compile-policy.js';
 import { globMatch } from './glob.js';
 import {
   candidateActions,
@@ -38,7 +39,7 @@ import {
 import { resolverFor } from './template-resolver.js';
 import { principalTypeOf } from './arn.js';
 import { matchPrincipal, type RequestPrincipal } from './principal-match.js';
-import { expandTokens, type TokenResolver } from './tokens.js';
+import type { TokenResolver } from './tokens.js';
 
 interface Caller {
   /** The actions some Allow statement of the policy covers. */
@@ -81,20 +82,13 @@ function requestPrincipalOf(caller: Caller): RequestPrincipal {
   };
 }
 
-function expandedPrincipal(s: PolicyStatement, resolver: TokenResolver | undefined): Principal | undefined {
-  if (!s.principal || s.principal === '*') return s.principal;
-  return Object.fromEntries(
-    Object.entries(s.principal).map(([k, v]) => [k, v.map((e) => expandTokens(e, resolver))]),
-  );
-}
-
 /** Whether some Allow statement's Principal (or NotPrincipal) could take the caller in: most do not. */
 function mayName(doc: PolicyDocument, caller: Caller, resolver: TokenResolver | undefined): boolean {
   const p = requestPrincipalOf(caller);
   return doc.statements.some((s) => {
     if (s.effect !== 'Allow') return false;
     if (s.notPrincipal) return true;
-    const principal = expandedPrincipal(s, resolver);
+    const principal = expandPrincipal(s.principal, resolver);
     if (!principal) return false;
     return principal === '*' || matchPrincipal(principal, p).match !== false;
   });
@@ -118,7 +112,7 @@ function onlyHiddenNamedPrincipals(
     allows.length > 0 &&
     allows.every((m) => {
       const s = doc.statements.find((statement) => statement.index === m.index);
-      const principal = s && !s.notPrincipal ? expandedPrincipal(s, resolver) : undefined;
+      const principal = s && !s.notPrincipal ? expandPrincipal(s.principal, resolver) : undefined;
       if (!principal || principal === '*') return false;
       // A whole entry from a parameter may be "*"; a part of an ARN may not.
       const hidden = Object.values(principal)
