@@ -15,7 +15,12 @@ import { mapS3Bucket } from './mappers/s3.js';
 import { mapEcrRepository, mapSecretsManagerSecret } from './mappers/secrets-ecr.js';
 import { parseTemplate, TemplateParseError } from './parse-template.js';
 import { hasUnresolved, ResourceReader } from './resource-reader.js';
-import { createTemplateContext, type TemplateBody, type TemplateOptions } from './template-context.js';
+import {
+  createdWhen,
+  createTemplateContext,
+  type TemplateBody,
+  type TemplateOptions,
+} from './template-context.js';
 
 export { TemplateParseError } from './parse-template.js';
 export type { TemplateOptions } from './template-context.js';
@@ -101,7 +106,7 @@ export function loadTemplateText(text: string, file: string, options: TemplateOp
       unmodeled.push({ id: logicalId, type: describeUntyped(logicalId, type), source });
       continue;
     }
-    if (typeof declaration.Condition === 'string' && ctx.conditionValue(declaration.Condition) === false) {
+    if (createdWhen(ctx, declaration) === false) {
       notCreated.push({ id: logicalId, type, source });
       continue;
     }

@@ -37,6 +37,14 @@ export interface TemplateContext extends ResolverContext {
   sourceOf(logicalId: string, path?: readonly (string | number)[], underProperties?: boolean): SourceRef;
 }
 
+/** Whether CloudFormation creates the resource: its Condition's value (true without one), or Unresolved. */
+export function createdWhen(
+  ctx: TemplateContext,
+  declaration: { Condition?: unknown },
+): boolean | Unresolved {
+  return typeof declaration.Condition === 'string' ? ctx.conditionValue(declaration.Condition) : true;
+}
+
 /** Parameter value as CloudFormation would pass it, or Unresolved when only deployment knows. */
 function parameterValue(
   name: string,

@@ -5,6 +5,9 @@ import { awsDefault, explicit, unknown, type Value } from '../../../model/value.
 import { Unresolved } from '../intrinsics.js';
 import { hasUnresolved, type PropertyPath, type ResourceReader } from '../resource-reader.js';
 
+/** A model object while a mapper fills it in, field by field. */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** Replaces Unresolved parts by `{{unresolved:...}}` strings so a policy keeps its known parts. */
 export function tokenizeUnresolved(value: unknown): unknown {
   if (value instanceof Unresolved) return `{{unresolved:${value.reason}}}`;
@@ -67,7 +70,7 @@ export function baseOf(r: ResourceReader, name: Value<string>): ResourceBase {
   const region = r.ctx.pseudo['AWS::Region'];
   const account = r.ctx.pseudo['AWS::AccountId'];
   // Built field by field: conditional spreads are another of V8's slow paths.
-  const base: { -readonly [K in keyof ResourceBase]: ResourceBase[K] } = {
+  const base: Mutable<ResourceBase> = {
     id: r.logicalId,
     name: name.known && name.origin === 'explicit' ? displayName(name.value) : r.logicalId,
     source: r.source(),

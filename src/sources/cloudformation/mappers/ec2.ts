@@ -15,7 +15,7 @@ import {
   readerOf,
   type ResourceReader,
 } from '../resource-reader.js';
-import { baseOf, LIVE_ONLY, readName, withBase } from './common.js';
+import { baseOf, LIVE_ONLY, type Mutable, readName, withBase } from './common.js';
 import { elasticIpOf } from './elastic-ips.js';
 import { publicSubnetsOf } from './vpc-routing.js';
 import { SsmParameterValue } from '../intrinsics.js';
@@ -217,7 +217,7 @@ export function readSecurityGroupRule(
   const description = r.get([...prefix, 'Description']);
   const peer = direction === 'ingress' ? 'Source' : 'Destination';
   // Field by field (no conditional spread, one of V8's slow paths), in the model's key order.
-  const rule: { -readonly [K in keyof SecurityGroupRule]: SecurityGroupRule[K] } = {
+  const rule: Mutable<SecurityGroupRule> = {
     direction,
     protocol,
     fromPort: port('FromPort', 0),

@@ -6,7 +6,7 @@
  */
 import { Unresolved } from '../intrinsics.js';
 import { ResourceReader } from '../resource-reader.js';
-import type { TemplateContext } from '../template-context.js';
+import { createdWhen, type TemplateContext } from '../template-context.js';
 
 export interface ElasticIpLink {
   /** Logical id of the AWS::EC2::EIP or AWS::EC2::EIPAssociation. */
@@ -41,12 +41,9 @@ function indexElasticIps(ctx: TemplateContext): Map<string, ElasticIpLink> {
       continue;
     }
     if (type !== 'AWS::EC2::EIP' && type !== 'AWS::EC2::EIPAssociation') continue;
-    let undecidedCondition: string | undefined;
-    if (typeof declaration.Condition === 'string') {
-      const holds = ctx.conditionValue(declaration.Condition);
-      if (holds === false) continue;
-      if (holds instanceof Unresolved) undecidedCondition = declaration.Condition;
-    }
+    const created = createdWhen(ctx, declaration);
+    if (created === false) continue;
+    const undecidedCondition = created instanceof Unresolved ? String(declaration.Condition) : undefined;
     const reader = new ResourceReader(ctx, id, type);
     const targets = [reader.referencedLogicalId(['InstanceId'])];
     if (type === 'AWS::EC2::EIPAssociation') targets.push(reader.referencedLogicalId(['NetworkInterfaceId']));

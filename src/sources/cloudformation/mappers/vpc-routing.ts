@@ -8,7 +8,7 @@
 import { awsDefault, explicit, unknown, type Value } from '../../../model/value.js';
 import { Unresolved } from '../intrinsics.js';
 import { logicalIdOfToken, ResourceReader } from '../resource-reader.js';
-import type { TemplateContext } from '../template-context.js';
+import { createdWhen, type TemplateContext } from '../template-context.js';
 
 interface Routing {
   /** Subnet logical ids per VPC logical id. */
@@ -68,13 +68,11 @@ function indexRouting(ctx: TemplateContext): Routing {
       type !== 'AWS::EC2::SubnetRouteTableAssociation'
     )
       continue;
-    if (typeof declaration.Condition === 'string') {
-      const holds = ctx.conditionValue(declaration.Condition);
-      if (holds === false) continue;
-      if (holds instanceof Unresolved && type !== 'AWS::EC2::Subnet') {
-        routing.doubt = `${id} exists only when condition ${declaration.Condition} holds`;
-        continue;
-      }
+    const created = createdWhen(ctx, declaration);
+    if (created === false) continue;
+    if (created instanceof Unresolved && type !== 'AWS::EC2::Subnet') {
+      routing.doubt = `${id} exists only when condition ${String(declaration.Condition)} holds`;
+      continue;
     }
     const reader = new ResourceReader(ctx, id, type);
     if (type === 'AWS::EC2::Subnet' || type === 'AWS::EC2::RouteTable') {
