@@ -1,7 +1,7 @@
 import type { CloudTrailTrail, LoadBalancer } from '../../../model/resources/index.js';
 import { awsDefault, explicit, unknown, type Value } from '../../../model/value.js';
 import { Unresolved } from '../intrinsics.js';
-import { asBoolean, asOneOf, asString, type ResourceReader } from '../resource-reader.js';
+import { asBoolean, asOneOf, asString, type Parser, type ResourceReader } from '../resource-reader.js';
 import { baseOf, readName, withBase } from './common.js';
 
 interface DataResource {
@@ -60,23 +60,18 @@ export function mapCloudTrailTrail(r: ResourceReader): CloudTrailTrail {
 }
 
 /** Attributes are a Key/Value list; a key that is absent takes the AWS default. */
-function readAttribute(r: ResourceReader, key: string, absent: boolean): Value<boolean> {
+function readAttribute<T>(r: ResourceReader, key: string, parse: Parser<T>, absent: T): Value<T> {
   const list = r.get(['LoadBalancerAttributes']);
   if (list instanceof Unresolved)
     return unknown(`attributes ${list.reason}`, r.source(['LoadBalancerAttributes']));
   const index = Array.isArray(list) ? list.findIndex((a) => (a as { Key?: unknown })?.Key === key) : -1;
   if (index < 0) return awsDefault(absent, r.source());
-  return r.boolean(['LoadBalancerAttributes', index, 'Value'], absent);
+  return r.read(['LoadBalancerAttributes', index, 'Value'], parse, absent);
 }
 
 /** A text attribute; absent or empty is null (no value set). */
 function readTextAttribute(r: ResourceReader, key: string): Value<string | null> {
-  const list = r.get(['LoadBalancerAttributes']);
-  if (list instanceof Unresolved)
-    return unknown(`attributes ${list.reason}`, r.source(['LoadBalancerAttributes']));
-  const index = Array.isArray(list) ? list.findIndex((a) => (a as { Key?: unknown })?.Key === key) : -1;
-  if (index < 0) return awsDefault(null, r.source());
-  const value = r.string(['LoadBalancerAttributes', index, 'Value'], null);
+  const value = readAttribute<string | null>(r, key, asString, null);
   return value.known && value.value === '' ? explicit(null, value.source) : value;
 }
 
@@ -86,10 +81,15 @@ export function mapLoadBalancer(r: ResourceReader): LoadBalancer {
     type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
     lbType: r.read(['Type'], asOneOf(['application', 'network', 'gateway'] as const), 'application'),
     scheme: r.read(['Scheme'], asOneOf(['internet-facing', 'internal'] as const), 'internet-facing'),
-    accessLogsEnabled: readAttribute(r, 'access_logs.s3.enabled', false),
+    accessLogsEnabled: readAttribute(r, 'access_logs.s3.enabled', asBoolean, false),
     accessLogsBucket: readTextAttribute(r, 'access_logs.s3.bucket'),
-    deletionProtection: readAttribute(r, 'deletion_protection.enabled', false),
-    dropInvalidHeaderFields: readAttribute(r, 'routing.http.drop_invalid_header_fields.enabled', false),
+    deletionProtection: readAttribute(r, 'deletion_protection.enabled', asBoolean, false),
+    dropInvalidHeaderFields: readAttribute(
+      r,
+      'routing.http.drop_invalid_header_fields.enabled',
+      asBoolean,
+      false,
+    ),
     // AWS::ElasticLoadBalancingV2::Listener resources are folded in later.
     listeners: [],
   });
