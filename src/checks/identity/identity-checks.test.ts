@@ -208,19 +208,25 @@ describe('iam-user-no-inline-policies', () => {
   });
 });
 
-describe('iam-no-sensitive-write-on-all-resources and AWS managed policies', () => {
-  const statusWith = (policy: string) => {
-    const text = `
+/** The sensitive-write verdict on an EC2 role with these extra properties (YAML, indented for Properties). */
+function sensitiveWriteOfRole(properties: string): string | undefined {
+  const text = `
+Parameters:
+  AppName: { Type: String }
 Resources:
   Role:
     Type: AWS::IAM::Role
     Properties:
       AssumeRolePolicyDocument:
         Statement: [{ Effect: Allow, Principal: { Service: ec2.amazonaws.com }, Action: sts:AssumeRole }]
-      ManagedPolicyArns: ['arn:aws:iam::aws:policy/${policy}']
+${properties}
 `;
-    return firstStatus(iamNoSensitiveWriteOnAllResources, text);
-  };
+  return firstStatus(iamNoSensitiveWriteOnAllResources, text);
+}
+
+describe('iam-no-sensitive-write-on-all-resources and AWS managed policies', () => {
+  const statusWith = (policy: string) =>
+    sensitiveWriteOfRole(`      ManagedPolicyArns: ['arn:aws:iam::aws:policy/${policy}']`);
 
   it('reads the AWS managed policies it carries: AmazonEC2RoleforSSM puts objects into every bucket', () => {
     expect(statusWith('service-role/AmazonEC2RoleforSSM')).toBe('FAIL');
@@ -235,23 +241,11 @@ Resources:
 });
 
 describe('iam-no-sensitive-write-on-all-resources and resources written as ARNs', () => {
-  const statusFor = (statement: string) => {
-    const text = `
-Parameters:
-  AppName: { Type: String }
-Resources:
-  Role:
-    Type: AWS::IAM::Role
-    Properties:
-      AssumeRolePolicyDocument:
-        Statement: [{ Effect: Allow, Principal: { Service: ec2.amazonaws.com }, Action: sts:AssumeRole }]
-      Policies:
+  const statusFor = (statement: string) =>
+    sensitiveWriteOfRole(`      Policies:
         - PolicyName: p
           PolicyDocument:
-            Statement: [${statement}]
-`;
-    return firstStatus(iamNoSensitiveWriteOnAllResources, text);
-  };
+            Statement: [${statement}]`);
 
   it('counts an ARN of wildcards for the statement’s own service as every resource', () => {
     expect(statusFor("{ Effect: Allow, Action: 's3:PutObject', Resource: 'arn:aws:s3:::*' }")).toBe('FAIL');
